@@ -1,0 +1,6 @@
+/**
+ * @attendance-kit/core: pure attendance calculations. No I/O, no clock, no randomness.
+ * @packageDocumentation
+ */
+export * from './codes.js';
+export * from './dates.js';

@@ -1,0 +1,9 @@
+// Builds the packages in dependency order: `npm run build --workspaces` would go in
+// folder order (toolchain.md, trap 5), and each package's types need its dependencies' dist.
+import { execFileSync } from 'node:child_process';
+
+const order = ['core', 'adapter-kit', 'adapter-canonical', 'cli'];
+for (const name of order) {
+  process.stdout.write(`build: packages/${name}\n`);
+  execFileSync('npm', ['run', 'build', '--silent', '-w', `packages/${name}`], { stdio: 'inherit' });
+}
