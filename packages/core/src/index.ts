@@ -4,3 +4,5 @@
  */
 export * from './codes.js';
 export * from './dates.js';
+export * from './issue.js';
+export * from './dataset.js';
