@@ -127,3 +127,20 @@ export const isCodeInForce = (code: string, regime: Regime): boolean => {
 
 /** The codes of one regime, in dictionary order. */
 export const codesOf = (regime: Regime): readonly CodeInfo[] => CODE_TABLE.filter((c) => c.regimes.includes(regime));
+
+/**
+ * COVID-19 `X` (2020/21 and 2021/22): DfE counted these sessions as possible but as neither
+ * attendance nor absence ("has not been counted as an absence, but has been included as a possible
+ * session", reference §3). The window is the two academic years; from 19 August 2024 such sessions
+ * are `Y6`. Whether `X` in the window is treated this way is an option (`covidX`), default `'dfe'`.
+ */
+export const COVID_X_WINDOW = { from: '2020-08-01', to: '2022-07-31' } as const;
+
+/**
+ * Width of a tally's code-count vector: one column per code of {@link CODE_TABLE}, plus one
+ * column ({@link COVID_X_COLUMN}) for `X` marks inside {@link COVID_X_WINDOW} when they are
+ * treated as COVID sessions (category `covid`). Outside that option `X` counts in its own column.
+ */
+export const TALLY_WIDTH = CODE_TABLE.length + 1;
+/** The extra tally column holding COVID `X` sessions (category `covid`). */
+export const COVID_X_COLUMN = CODE_TABLE.length;

@@ -6,3 +6,4 @@ export * from './codes.js';
 export * from './dates.js';
 export * from './issue.js';
 export * from './dataset.js';
+export * from './calendar/bank-holidays.js';
