@@ -7,3 +7,8 @@ export * from './dates.js';
 export * from './issue.js';
 export * from './dataset.js';
 export * from './calendar/bank-holidays.js';
+export * from './classify.js';
+export * from './tally.js';
+export * from './metrics.js';
+export * from './rounding.js';
+export * from './population.js';
