@@ -12,3 +12,5 @@ export * from './tally.js';
 export * from './metrics.js';
 export * from './rounding.js';
 export * from './population.js';
+export * from './canonical.js';
+export * from './engine/builder.js';

@@ -1,0 +1,435 @@
+/**
+ * The mark-store builder: collects mark rows one at a time into chunked typed-array columns,
+ * then resolves versions of a mark and returns the sorted columnar {@link MarkStore}.
+ *
+ * Memory (docs/decisions/0002-engine.md): while building, a mark costs 4 (enrolment) + 4 (slot)
+ * + 1 (code) bytes, plus 2 (minutes late) and 4 (recorded-at seconds) only in the chunks that
+ * hold such values, plus 2 (milliseconds) only in chunks whose timestamps have a sub-second part.
+ * Line numbers are not stored per mark: lines usually run on by one per row, so only the "breaks"
+ * (where a line is not the previous line + 1) are kept, and superseded marks' lines are derived.
+ * Columns are fixed-size chunks (never a doubling array, which would briefly hold 3x), and
+ * `finish` releases each chunk column as soon as it has been copied into the final store.
+ *
+ * Version rule (canonical-format.md "marks.csv"): rows for one (enrolment, slot) are versions of
+ * one mark; the latest `recordedAt` wins; where equal or empty, the later row wins. An empty
+ * `recordedAt` counts as older than any timestamp (decision 0002).
+ *
+ * @module
+ */
+import { NO_MINUTES, type MarkStore } from '../dataset.js';
+
+/** The versions that lost to a later or newer row of the same mark, in the order they were added. */
+export interface SupersededMarks {
+  readonly length: number;
+  /** The row's 1-based line in its file, as given to `add`. */
+  readonly line: Uint32Array;
+  readonly enrolment: Uint32Array;
+  readonly slot: Uint32Array;
+  readonly code: Uint8Array;
+}
+
+/** Collects marks; see {@link createMarkStoreBuilder}. */
+export interface MarkStoreBuilder {
+  /**
+   * One row's mark. `enrolment`, `slot` are unsigned 32-bit integers, `code` a `CODE_ID` value,
+   * `minutesLate` 0-65534 or `NO_MINUTES`. `recordedAt`: ms since epoch, NaN when empty.
+   * `line`: the row's 1-based line in its file. Values are not checked (the reader validates rows).
+   */
+  add(enrolment: number, slot: number, code: number, minutesLate: number, recordedAt: number, line: number): void;
+  /** Number of `add` calls so far. */
+  readonly length: number;
+  /**
+   * Resolves versions and returns the store sorted by (enrolment, slot). Call once: it releases
+   * the builder's memory as it goes, so the builder cannot be used afterwards.
+   */
+  finish(): { readonly store: MarkStore; readonly superseded: SupersededMarks };
+}
+
+/** Options of {@link createMarkStoreBuilder}. */
+export interface MarkStoreBuilderOptions {
+  /**
+   * Expected number of marks: the size of the first chunk (later chunks hold 1 Mi marks each).
+   * An exact hint avoids over-allocation; a wrong one costs at most one chunk.
+   */
+  readonly capacityHint?: number;
+}
+
+const SHIFT = 20;
+/** Marks per chunk (1 Mi): 4 MiB per Uint32 column chunk. */
+const CHUNK = 1 << SHIFT;
+const MASK = CHUNK - 1;
+/** Default size of the first chunk. */
+const FIRST_CHUNK = 1 << 16;
+/** recordedAt column value for "outside the compact range": the exact value is in a side map. */
+const STAMP_EXACT = 0xffffffff;
+
+/**
+ * Creates an empty builder.
+ * @example
+ * const b = createMarkStoreBuilder();
+ * b.add(0, toSlot(19967, 'AM'), CODE_ID.get('/')!, NO_MINUTES, NaN, 2);
+ * b.add(0, toSlot(19967, 'AM'), CODE_ID.get('I')!, NO_MINUTES, NaN, 3); // later row wins
+ * const { store, superseded } = b.finish(); // store.length 1 (code I), superseded.length 1 (line 2)
+ */
+export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkStoreBuilder => {
+  // Chunk 0 has the hinted size (small by default, so small datasets stay small); every later
+  // chunk holds CHUNK marks, so ordinal i >= firstSize is in chunk 1 + ((i - firstSize) >> SHIFT).
+  const firstSize = Math.floor(Math.max(1, Math.min(options?.capacityHint ?? FIRST_CHUNK, 0x7fffffff)));
+  const enrolmentChunks: (Uint32Array | null)[] = [];
+  const slotChunks: (Uint32Array | null)[] = [];
+  const codeChunks: (Uint8Array | null)[] = [];
+  const minutesChunks: (Uint16Array | null)[] = [];
+  const stampChunks: (Uint32Array | null)[] = [];
+  const millisChunks: (Uint16Array | null)[] = [];
+  const exactStamps = new Map<number, number>();
+  const breakOrdinal: number[] = [];
+  const breakLine: number[] = [];
+  let nextLine = -1;
+
+  let length = 0;
+  let chunkIndex = -1;
+  let pos = 0;
+  let capacity = 0;
+  let enr = new Uint32Array(0);
+  let slo = new Uint32Array(0);
+  let cod = new Uint8Array(0);
+  let min: Uint16Array | null = null;
+  let stamp: Uint32Array | null = null;
+  let millis: Uint16Array | null = null;
+  let finished = false;
+
+  const newChunk = (): void => {
+    chunkIndex++;
+    capacity = chunkIndex === 0 ? firstSize : CHUNK;
+    enr = new Uint32Array(capacity);
+    slo = new Uint32Array(capacity);
+    cod = new Uint8Array(capacity);
+    min = null;
+    stamp = null;
+    millis = null;
+    enrolmentChunks.push(enr);
+    slotChunks.push(slo);
+    codeChunks.push(cod);
+    minutesChunks.push(null);
+    stampChunks.push(null);
+    millisChunks.push(null);
+    pos = 0;
+  };
+
+  const addStamp = (recordedAt: number): void => {
+    if (stamp === null) {
+      stamp = new Uint32Array(capacity);
+      stampChunks[chunkIndex] = stamp;
+    }
+    const seconds = Math.floor(recordedAt / 1000);
+    if (seconds >= 0 && seconds < STAMP_EXACT - 1) {
+      stamp[pos] = seconds + 1;
+      const ms = recordedAt - seconds * 1000;
+      if (ms !== 0) {
+        if (millis === null) {
+          millis = new Uint16Array(capacity);
+          millisChunks[chunkIndex] = millis;
+        }
+        // Whole milliseconds are what Date.parse gives; a fraction would be lost here, so keep it exactly.
+        if (Number.isInteger(ms)) millis[pos] = ms;
+        else {
+          stamp[pos] = STAMP_EXACT;
+          exactStamps.set(length, recordedAt);
+        }
+      }
+    } else {
+      stamp[pos] = STAMP_EXACT;
+      exactStamps.set(length, recordedAt);
+    }
+  };
+
+  const add = (enrolment: number, slot: number, code: number, minutesLate: number, recordedAt: number, line: number): void => {
+    if (finished) throw new Error('MarkStoreBuilder.add after finish');
+    if (pos === capacity) newChunk();
+    enr[pos] = enrolment;
+    slo[pos] = slot;
+    cod[pos] = code;
+    if (minutesLate !== NO_MINUTES) {
+      if (min === null) {
+        min = new Uint16Array(capacity).fill(NO_MINUTES);
+        minutesChunks[chunkIndex] = min;
+      }
+      min[pos] = minutesLate;
+    } else if (min !== null) min[pos] = NO_MINUTES;
+    if (recordedAt === recordedAt) addStamp(recordedAt); // not NaN
+    if (line !== nextLine) {
+      breakOrdinal.push(length);
+      breakLine.push(line);
+    }
+    nextLine = line + 1;
+    pos++;
+    length++;
+  };
+
+  return {
+    add,
+    get length() {
+      return length;
+    },
+    finish: () => {
+      if (finished) throw new Error('MarkStoreBuilder.finish called twice');
+      finished = true;
+      return finishStore({
+        length,
+        firstSize,
+        enrolmentChunks,
+        slotChunks,
+        codeChunks,
+        minutesChunks,
+        stampChunks,
+        millisChunks,
+        exactStamps,
+        breakOrdinal,
+        breakLine,
+      });
+    },
+  };
+};
+
+interface Columns {
+  readonly length: number;
+  /** Size of chunk 0; every later chunk holds CHUNK marks. */
+  readonly firstSize: number;
+  readonly enrolmentChunks: (Uint32Array | null)[];
+  readonly slotChunks: (Uint32Array | null)[];
+  readonly codeChunks: (Uint8Array | null)[];
+  readonly minutesChunks: (Uint16Array | null)[];
+  readonly stampChunks: (Uint32Array | null)[];
+  readonly millisChunks: (Uint16Array | null)[];
+  readonly exactStamps: Map<number, number>;
+  readonly breakOrdinal: readonly number[];
+  readonly breakLine: readonly number[];
+}
+
+/** A function reading ordinal `i` of a chunked column; `missing` where a lazy chunk was never made. */
+const reader = <T extends Uint8Array | Uint16Array | Uint32Array>(c: Columns, chunks: (T | null)[], missing: number) => {
+  const first = c.firstSize;
+  return (i: number): number => {
+    const chunk = i < first ? chunks[0] : chunks[1 + ((i - first) >>> SHIFT)];
+    return chunk ? (chunk[i < first ? i : (i - first) & MASK] as number) : missing;
+  };
+};
+
+const finishStore = (c: Columns): { store: MarkStore; superseded: SupersededMarks } => {
+  const n = c.length;
+  const sorted = isSorted(c);
+  // `order`: the ordinals in (enrolment, slot, ordinal) order; null means identity.
+  const order = sorted ? null : radixOrder(c);
+  const { losers, winners } = resolveVersions(c, order);
+  const superseded = collectSuperseded(c, losers);
+  // `src`: ordinals of the accepted marks in final order; null means identity.
+  const src = winners;
+  const m = src === null ? n : src.length;
+  const store: MarkStore = {
+    length: m,
+    enrolment: gather(c, c.enrolmentChunks, new Uint32Array(m), src, 0),
+    slot: gather(c, c.slotChunks, new Uint32Array(m), src, 0),
+    code: gather(c, c.codeChunks, new Uint8Array(m), src, 0),
+    minutesLate: gather(c, c.minutesChunks, new Uint16Array(m), src, NO_MINUTES),
+  };
+  c.stampChunks.length = 0;
+  c.millisChunks.length = 0;
+  return { store, superseded };
+};
+
+/** Whether the marks were added in non-decreasing (enrolment, slot) order. */
+const isSorted = (c: Columns): boolean => {
+  let prevE = -1;
+  let prevS = -1;
+  for (let k = 0; k < c.enrolmentChunks.length; k++) {
+    const e = c.enrolmentChunks[k] as Uint32Array;
+    const s = c.slotChunks[k] as Uint32Array;
+    const size = Math.min(e.length, c.length - (k === 0 ? 0 : c.firstSize + (k - 1) * CHUNK));
+    for (let o = 0; o < size; o++) {
+      const ee = e[o] as number;
+      const ss = s[o] as number;
+      if (ee < prevE || (ee === prevE && ss < prevS)) return false;
+      prevE = ee;
+      prevS = ss;
+    }
+  }
+  return true;
+};
+
+/**
+ * Ordinals sorted by (enrolment, slot), stable (so equal keys keep add order), by LSD radix
+ * sort on 16-bit digits of slot (relative to its minimum) and then enrolment: O(n) per pass, two
+ * to four passes, 8 bytes per mark transient.
+ */
+const radixOrder = (c: Columns): Uint32Array => {
+  const n = c.length;
+  const slotAt = reader(c, c.slotChunks, 0);
+  const enrolmentAt = reader(c, c.enrolmentChunks, 0);
+  let minSlot = Infinity;
+  let maxSlot = 0;
+  let maxEnrolment = 0;
+  for (let i = 0; i < n; i++) {
+    const s = slotAt(i);
+    if (s < minSlot) minSlot = s;
+    if (s > maxSlot) maxSlot = s;
+    const e = enrolmentAt(i);
+    if (e > maxEnrolment) maxEnrolment = e;
+  }
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let spare = new Uint32Array(n);
+  const counts = new Uint32Array(1 << 16);
+  const pass = (key: (i: number) => number, shift: number): void => {
+    counts.fill(0);
+    for (let j = 0; j < n; j++) (counts[(key(order[j] as number) >>> shift) & 0xffff] as number)++;
+    let sum = 0;
+    for (let d = 0; d < counts.length; d++) {
+      const v = counts[d] as number;
+      counts[d] = sum;
+      sum += v;
+    }
+    for (let j = 0; j < n; j++) {
+      const i = order[j] as number;
+      const d = (key(i) >>> shift) & 0xffff;
+      spare[counts[d] as number] = i;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    [order, spare] = [spare, order];
+  };
+  const relSlot = (i: number): number => slotAt(i) - minSlot;
+  pass(relSlot, 0);
+  if (maxSlot - minSlot > 0xffff) pass(relSlot, 16);
+  pass(enrolmentAt, 0);
+  if (maxEnrolment > 0xffff) pass(enrolmentAt, 16);
+  return order;
+};
+
+/**
+ * Finds the groups of versions (equal enrolment and slot, adjacent in `order`) and picks each
+ * group's winner: the newest stamp, the later ordinal on ties (empty stamps are oldest).
+ * Returns the losers' ordinals (ascending) and the winners in final order (null: all, identity).
+ */
+const resolveVersions = (c: Columns, order: Uint32Array | null): { losers: Uint32Array; winners: Uint32Array | null } => {
+  const n = c.length;
+  const slotAt = reader(c, c.slotChunks, 0);
+  const enrolmentAt = reader(c, c.enrolmentChunks, 0);
+  const stampAt = stampReader(c);
+  const at = order === null ? (j: number) => j : (j: number) => order[j] as number;
+  const losers: number[] = [];
+  let winners: Uint32Array | null = order;
+  let w = 0;
+  let j = 0;
+  while (j < n) {
+    const first = at(j);
+    const e = enrolmentAt(first);
+    const s = slotAt(first);
+    let end = j + 1;
+    while (end < n && enrolmentAt(at(end)) === e && slotAt(at(end)) === s) end++;
+    let best = first;
+    if (end - j > 1) {
+      let bestStamp = stampAt(first);
+      for (let k = j + 1; k < end; k++) {
+        const i = at(k);
+        const st = stampAt(i);
+        // Within a group ordinals ascend (stable order), so `>=` makes the later row win ties.
+        if (st >= bestStamp) {
+          losers.push(best);
+          best = i;
+          bestStamp = st;
+        } else losers.push(i);
+      }
+      if (winners === null) {
+        // Sorted input with duplicates: materialise the winners list from here on.
+        winners = new Uint32Array(n);
+        for (let k = 0; k < w; k++) winners[k] = k;
+      }
+    }
+    if (winners !== null) winners[w] = best;
+    w++;
+    j = end;
+  }
+  const loserArray = Uint32Array.from(losers).sort();
+  return { losers: loserArray, winners: winners === null ? null : winners.subarray(0, w) };
+};
+
+/** Comparable timestamp of ordinal `i`: ms since epoch, or -Infinity when empty. */
+const stampReader = (c: Columns): ((i: number) => number) => {
+  const stamps = reader(c, c.stampChunks, 0);
+  const millis = reader(c, c.millisChunks, 0);
+  return (i) => {
+    const v = stamps(i);
+    if (v === 0) return -Infinity;
+    if (v === STAMP_EXACT) return c.exactStamps.get(i) as number;
+    return (v - 1) * 1000 + millis(i);
+  };
+};
+
+/** The 1-based line of ordinal `i`, from the line breaks (binary search). */
+const lineReader = (c: Columns): ((i: number) => number) => (i) => {
+  let lo = 0;
+  let hi = c.breakOrdinal.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if ((c.breakOrdinal[mid] as number) <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return (c.breakLine[lo] as number) + (i - (c.breakOrdinal[lo] as number));
+};
+
+const collectSuperseded = (c: Columns, losers: Uint32Array): SupersededMarks => {
+  const n = losers.length;
+  const out = {
+    length: n,
+    line: new Uint32Array(n),
+    enrolment: new Uint32Array(n),
+    slot: new Uint32Array(n),
+    code: new Uint8Array(n),
+  };
+  const lineAt = lineReader(c);
+  const enrolmentAt = reader(c, c.enrolmentChunks, 0);
+  const slotAt = reader(c, c.slotChunks, 0);
+  const codeAt = reader(c, c.codeChunks, 0);
+  for (let k = 0; k < n; k++) {
+    const i = losers[k] as number;
+    out.line[k] = lineAt(i);
+    out.enrolment[k] = enrolmentAt(i);
+    out.slot[k] = slotAt(i);
+    out.code[k] = codeAt(i);
+  }
+  return out;
+};
+
+/**
+ * Copies one chunked column into `target` in final order (`src`, or identity when null), then
+ * drops the column's chunks so their memory can be reclaimed before the next column is copied.
+ */
+const gather = <T extends Uint8Array | Uint16Array | Uint32Array>(
+  c: Columns,
+  chunks: (T | null)[],
+  target: T,
+  src: Uint32Array | null,
+  missing: number,
+): T => {
+  const m = target.length;
+  if (src === null) {
+    let offset = 0;
+    for (let k = 0; k < chunks.length && offset < m; k++) {
+      const size = Math.min(k === 0 ? c.firstSize : CHUNK, m - offset);
+      const chunk = chunks[k];
+      if (chunk) target.set(size === chunk.length ? chunk : chunk.subarray(0, size), offset);
+      else if (missing !== 0) target.fill(missing, offset, offset + size);
+      chunks[k] = null;
+      offset += size;
+    }
+  } else {
+    const first = c.firstSize;
+    for (let k = 0; k < m; k++) {
+      const i = src[k] as number;
+      const ck = i < first ? 0 : 1 + ((i - first) >>> SHIFT);
+      const chunk = chunks[ck];
+      target[k] = chunk ? (chunk[i < first ? i : (i - first) & MASK] as number) : missing;
+    }
+  }
+  chunks.length = 0;
+  return target;
+};
