@@ -14,3 +14,5 @@ export * from './rounding.js';
 export * from './population.js';
 export * from './canonical.js';
 export * from './engine/builder.js';
+export * from './engine/aggregate.js';
+export * from './summarise.js';
