@@ -16,3 +16,5 @@ export * from './canonical.js';
 export * from './engine/builder.js';
 export * from './engine/aggregate.js';
 export * from './summarise.js';
+export * from './comparator/index.js';
+export * from './disclosure.js';

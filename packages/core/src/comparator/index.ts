@@ -1,0 +1,8 @@
+/**
+ * Comparators: exact fractions, session counts and their rates, weighted means, phase totals.
+ * @module
+ */
+export * from './fraction.js';
+export * from './counts.js';
+export * from './weighted.js';
+export * from './phase-total.js';
