@@ -1,2 +1,3 @@
 export {};
 export * from './testing/arbitraries.js';
+export * from './testing/synthetic.js';
