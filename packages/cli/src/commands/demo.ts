@@ -1,0 +1,102 @@
+/**
+ * `attendance demo --out DIR`: a small deterministic synthetic LA, written as a canonical dataset,
+ * read back and summarised by school, so a new user sees the whole path in one command.
+ * Same output every run: the data come from a seeded generator (core/testing) and nothing here
+ * reads the clock.
+ *
+ * @module
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readCanonicalDataset, writeCanonicalDataset } from '@attendance-kit/adapter-canonical';
+import { KEY_COLUMN, summarise, type IsoDate } from '@attendance-kit/core';
+import { generateSyntheticLa, SYNTHETIC_PRESETS } from '@attendance-kit/core/testing';
+import type { Command } from '../command.js';
+import { toCsv } from '../format/csv.js';
+import { toTable } from '../format/table.js';
+import { EXIT } from '../io.js';
+import { parse } from '../parse-args.js';
+import { reportInputProblem, reportUsage, usageProblem } from '../usage-error.js';
+
+/** The synthetic LA of the demo: 4 schools, about 400 pupils, autumn term 2024/25. */
+export const DEMO_LA = SYNTHETIC_PRESETS.tiny;
+
+const DEMO_HELP = `attendance demo: try attendance-kit on a small synthetic local authority
+
+Usage:
+  attendance demo [--out DIR]
+
+Generates a deterministic synthetic LA (${DEMO_LA.schools} schools, about ${DEMO_LA.pupils} pupils, marks from
+${DEMO_LA.from} to ${DEMO_LA.to}, the autumn term of 2024/25; no real pupils), writes it as a
+canonical dataset, reads it back and summarises it by school with the DfE profile.
+Every run writes the same files.
+
+Options:
+  --out DIR    where to write (default: demo-output). Created if missing; files of earlier
+               demo runs in it are replaced.
+  -h, --help   this help.
+
+Writes:
+  DIR/dataset/                    schools.csv, pupils.csv, marks.csv, terms.csv
+  DIR/summary-by-school.json      the JSON of attendance summarise
+  DIR/summary-by-school.csv       the same as CSV
+  DIR/summary-by-school.txt       the same as a table
+
+Then try:
+  attendance summarise DIR/dataset --by school,year_group --format table
+  attendance summarise DIR/dataset --by sex --filter fsm6=true --format table
+`;
+
+/** The `demo` command. */
+export const demo: Command = {
+  name: 'demo',
+  summary: 'write a small synthetic LA as a dataset and summarise it (try this first)',
+  help: DEMO_HELP,
+  run: async (args, io) => {
+    const parsed = parse(args, { out: { type: 'string', short: 'o' } }, 'demo');
+    if (!parsed.ok) return reportUsage(io, parsed.problem);
+    if (parsed.value.positionals.length > 0) {
+      return reportUsage(io, usageProblem(`demo takes no arguments, got '${parsed.value.positionals.join(' ')}' (use --out DIR)`, 'demo'));
+    }
+    const outOption = parsed.value.values['out'];
+    const outDir = typeof outOption === 'string' && outOption !== '' ? outOption : 'demo-output';
+    const root = resolve(io.cwd ?? process.cwd(), outDir);
+    const datasetDir = join(root, 'dataset');
+    try {
+      await mkdir(datasetDir, { recursive: true });
+    } catch (error) {
+      return reportInputProblem(io, `cannot create --out ${outDir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+
+    const la = generateSyntheticLa(DEMO_LA);
+    await writeCanonicalDataset(datasetDir, la);
+    const { dataset, marks } = await readCanonicalDataset(datasetDir);
+
+    const period = { from: DEMO_LA.from as IsoDate, to: DEMO_LA.to as IsoDate };
+    const { rows } = summarise(dataset, { ...period, profile: 'dfe', by: ['school'] });
+    const input = { marks_read: marks.read, marks_accepted: marks.accepted, marks_rejected: marks.rejected, marks_superseded: marks.superseded };
+    const plainRows = rows as unknown as readonly Readonly<Record<string, unknown>>[];
+    const keys = [KEY_COLUMN.school];
+    const table = toTable(plainRows, keys, { ...period, profile: 'dfe', filters: [] });
+    await writeFile(join(root, 'summary-by-school.json'), `${JSON.stringify({ input, rows }, null, 2)}\n`, 'utf8');
+    await writeFile(join(root, 'summary-by-school.csv'), toCsv(plainRows, keys), 'utf8');
+    await writeFile(join(root, 'summary-by-school.txt'), table, 'utf8');
+
+    io.stdout.write(
+      [
+        `Synthetic LA ${DEMO_LA.laCode}: ${dataset.schools.length} schools, ${dataset.enrolments.length} enrolments, ` +
+          `${marks.read.toLocaleString('en-GB')} marks (${marks.superseded} corrected marks superseded).`,
+        '',
+        `Dataset:  ${join(outDir, 'dataset')}/ (schools.csv, pupils.csv, marks.csv, terms.csv)`,
+        `Summary:  ${join(outDir, 'summary-by-school.json')}, .csv and .txt`,
+        '',
+        table,
+        'Next:',
+        `  npx attendance summarise ${join(outDir, 'dataset')} --by school,year_group --format table`,
+        `  npx attendance summarise ${join(outDir, 'dataset')} --by fsm6 --format csv --out fsm6.csv`,
+        '',
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  },
+};

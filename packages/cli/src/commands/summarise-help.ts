@@ -1,0 +1,71 @@
+/**
+ * The help text of `attendance summarise` (also the basis of docs/cli.md).
+ *
+ * @module
+ */
+
+/** `attendance summarise --help`. */
+export const SUMMARISE_HELP = `attendance summarise: attendance and absence figures for a canonical dataset
+
+Usage:
+  attendance summarise DATASET [--from DATE] [--to DATE] [--profile dfe|all]
+                       [--by FIELD[,FIELD...]] [--filter FIELD=VALUE]... [--covid-x dfe|not-possible]
+                       [--format json|csv|table] [--out FILE] [--issues FILE] [--progress | --no-progress]
+
+DATASET is a folder holding schools.csv, pupils.csv and marks.csv (terms.csv optional), in the
+canonical format of docs/canonical-format.md.
+
+Options:
+  --from DATE        first day counted, YYYY-MM-DD, inclusive.
+  --to DATE          last day counted, YYYY-MM-DD, inclusive.
+                     Default for both: the whole academic year (1 August to 31 July) of the latest
+                     mark in the dataset; with only one of them, the rest of that date's academic
+                     year. The period used is printed on stderr.
+  --profile dfe|all  which enrolments and sessions count (default: dfe).
+                     dfe: as DfE's statistics, pupils aged 5 to 15 on 31 August before the academic
+                     year, and 15-year-olds' sessions from the spring bank holiday to 31 July removed.
+                     all: every enrolment and every session.
+  --by FIELDS        one row per group: a comma list (or repeat --by) of
+                     school (key column school_urn), la (la_code), year_group, sex, fsm, fsm6,
+                     sen, eal, looked_after, ethnicity. Default: one row for everything.
+  --filter F=V       keep enrolments whose pupils.csv field F is exactly V; repeat to require all.
+                     Fields and values: year_group (N1 N2 R 1..14), sex (F M), fsm, fsm6, eal,
+                     looked_after (true false), sen (N K E), ethnicity (a DfE code, e.g. WBRI),
+                     enrolment_status (C M S G). An empty value (sex=) selects "unknown".
+  --covid-x dfe|not-possible
+                     code X dated 2020/21 or 2021/22 (default: dfe): dfe counts it as DfE did, a
+                     possible session that is neither attendance nor absence; not-possible treats
+                     it as not a possible session. Outside those years X is never possible.
+  --format json|csv|table
+                     json (default): { input: {marks_read, marks_accepted, marks_rejected,
+                       marks_superseded}, rows: [...] }, rates unrounded, names as DfE publishes.
+                     csv: one line per row: key columns, counts, unrounded rates, then
+                       sessions_by_code as code_<x> columns in register-code order (every code,
+                       whatever the data). Text cells starting with = + - @ get a leading ' so
+                       spreadsheets do not run them as formulas; numbers are never changed.
+                     table: aligned columns for reading, rates rounded half up to 1 decimal place.
+  -o, --out FILE     write the result to FILE instead of stdout.
+  --issues FILE      write the input issues (rejected rows, warnings) as CSV to FILE.
+  --progress         show import progress on stderr even when it is not a terminal.
+  --no-progress      never show progress (default: shown when stderr is a terminal).
+  -h, --help         this help.
+
+Figures (canonical-format.md, docs/methodology.md):
+  possible = present + approved educational activity + authorised + unauthorised absence;
+  attendance_perc = (present + AEA) / possible; overall_absence_perc = absence / possible;
+  pa_enrolments: enrolments whose absence is at least 10% of their own possible sessions
+  (severe: at least 50%); pa_perc = pa_enrolments / enrolments. An enrolment with no possible
+  session in the period is left out; a pupil who moved school counts once per school.
+
+Rejected rows (unknown code, unknown pupil, bad date, ...) never stop the run: they are
+counted in input.marks_rejected and summarised on stderr with examples (file:line).
+
+Exit codes: 0 done; 1 failed while running; 2 unusable command line or unreadable DATASET.
+
+Examples:
+  attendance summarise ./dataset
+  attendance summarise ./dataset --by school --format table
+  attendance summarise ./dataset --from 2024-09-02 --to 2024-12-20 --by school,year_group --format csv --out autumn.csv
+  attendance summarise ./dataset --by la --filter fsm6=true --filter sen=K --profile dfe
+  attendance summarise ./dataset --by sex --issues issues.csv --progress
+`;

@@ -1,0 +1,66 @@
+/**
+ * What the import found wrong, told on stderr: rejected and superseded counts, issues by code,
+ * the first few examples with file:line, and where the full list is. Rejections never stop a run
+ * (canonical-format.md: rejected rows are counted, never silently dropped); they are reported.
+ *
+ * @module
+ */
+import type { Issue, RecordCounts } from '@attendance-kit/core';
+import type { ImportReport } from '@attendance-kit/adapter-kit';
+import { quoteCsv, neutralise } from './format/csv.js';
+
+/** How many example issues stderr shows. */
+export const EXAMPLES_SHOWN = 5;
+
+const n = (x: number): string => x.toLocaleString('en-GB');
+
+/** Every issue the report kept, in file order then input order. */
+export const keptIssues = (report: ImportReport): readonly Issue[] => report.files.flatMap((f) => f.issues);
+
+const where = (i: Issue): string =>
+  `${i.file ?? '?'}${i.line === undefined ? '' : `:${i.line}`}${i.field === undefined ? '' : ` (${i.field})`}`;
+
+/**
+ * The stderr summary of an import; empty when there was nothing to say.
+ * @param issuesFile where the full list was written (`--issues`), if anywhere
+ */
+export const describeImport = (report: ImportReport, marks: RecordCounts, issuesFile: string | undefined): string => {
+  const lines: string[] = [];
+  if (marks.rejected > 0 || marks.superseded > 0) {
+    lines.push(
+      `attendance: marks: ${n(marks.read)} rows read, ${n(marks.accepted)} accepted, ` +
+        `${n(marks.rejected)} rejected (not counted), ${n(marks.superseded)} superseded by a later version of the same mark`,
+    );
+  }
+  const { issuesTotal, issuesByCode, issuesBySeverity } = report.totals;
+  if (issuesTotal === 0) return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  lines.push(
+    `attendance: ${n(issuesTotal)} input issue${issuesTotal === 1 ? '' : 's'} ` +
+      `(${n(issuesBySeverity.error)} rejected rows, ${n(issuesBySeverity.warning)} warnings, ${n(issuesBySeverity.info)} notes):`,
+  );
+  const codes = Object.entries(issuesByCode).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const width = Math.max(...codes.map(([c]) => c.length));
+  for (const [code, count] of codes) lines.push(`  ${code.padEnd(width)}  ${n(count).padStart(8)}`);
+  const kept = keptIssues(report);
+  lines.push('  first examples:');
+  for (const i of kept.slice(0, EXAMPLES_SHOWN)) lines.push(`    ${where(i)}: ${i.code}: ${i.message}`);
+  if (issuesFile !== undefined) {
+    const partial = kept.length < issuesTotal ? ` (the first ${n(kept.length)} of ${n(issuesTotal)}; the counts above are complete)` : '';
+    lines.push(`  full list: ${issuesFile}${partial}`);
+  } else {
+    lines.push('  full list: add --issues FILE to write every issue as CSV (file, line, field, code, severity, message)');
+  }
+  return `${lines.join('\n')}\n`;
+};
+
+/**
+ * The issues as CSV: file, line, field, code, severity, message (RFC 4180, formula-safe text).
+ * @example issuesCsv([{ code: 'canonical/unknown-code', severity: 'error', message: 'x', file: 'marks.csv', line: 3, field: 'code' }])
+ */
+export const issuesCsv = (issues: readonly Issue[]): string => {
+  const text = (s: string | undefined): string => (s === undefined ? '' : quoteCsv(neutralise(s)));
+  const rows = issues.map((i) =>
+    [text(i.file), i.line === undefined ? '' : String(i.line), text(i.field), text(i.code), i.severity, text(i.message)].join(','),
+  );
+  return `${['file,line,field,code,severity,message', ...rows].join('\r\n')}\r\n`;
+};
