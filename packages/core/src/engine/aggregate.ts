@@ -47,7 +47,10 @@ export interface TallyEnrolmentsOptions {
  * counts[3 * TALLY_WIDTH + CODE_ID.get('I')!] // enrolment 3's illness sessions
  */
 export const tallyEnrolments = (store: MarkStore, options: TallyEnrolmentsOptions): Uint32Array => {
+  // Imported bindings copied to locals: a transpiler may turn them into getter calls per mark.
   const W = TALLY_WIDTH;
+  const xCode = X_CODE_ID;
+  const covidColumn = COVID_X_COLUMN;
   const nEnrolments = options.enrolments;
   const counts = new Uint32Array(nEnrolments * W);
   const { fromSlot, toSlot, covidX } = options;
@@ -63,21 +66,27 @@ export const tallyEnrolments = (store: MarkStore, options: TallyEnrolmentsOption
   const covid = covidX === 'dfe' && fromSlot <= covidTo && toSlot >= covidFrom;
   let e = -1;
   let row = 0;
+  // Per enrolment the counted slots are [fromSlot, hi] minus [cut, cutoffEnd]; hi = -1 counts nothing.
+  let hi = -1;
   let cut = NO_CUTOFF;
-  let valid = false;
   for (let i = 0; i < n; i++) {
     const ei = enr[i] as number;
     if (ei !== e) {
       // Sorted by enrolment: this runs once per enrolment.
       e = ei;
-      valid = e < nEnrolments;
       row = e * W;
+      hi = e < nEnrolments ? toSlot : -1;
       cut = cutoff === undefined ? NO_CUTOFF : (cutoff[e] ?? NO_CUTOFF);
+      // The usual cutoff runs to the end of the period: fold it into `hi` and skip the per-mark test.
+      if (cut !== NO_CUTOFF && cutoffEnd >= hi) {
+        if (cut <= hi) hi = cut - 1;
+        cut = NO_CUTOFF;
+      }
     }
     const s = slot[i] as number;
-    if (s < fromSlot || s > toSlot || !valid || (s >= cut && s <= cutoffEnd)) continue;
+    if (s < fromSlot || s > hi || (s >= cut && s <= cutoffEnd)) continue;
     let col = code[i] as number;
-    if (covid && col === X_CODE_ID && s >= covidFrom && s <= covidTo) col = COVID_X_COLUMN;
+    if (covid && col === xCode && s >= covidFrom && s <= covidTo) col = covidColumn;
     counts[row + col] = (counts[row + col] as number) + 1;
   }
   return counts;

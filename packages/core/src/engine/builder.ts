@@ -143,19 +143,20 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
     }
   };
 
+  const noMinutes = NO_MINUTES; // a local: a transpiled import may be a getter call per add
   const add = (enrolment: number, slot: number, code: number, minutesLate: number, recordedAt: number, line: number): void => {
     if (finished) throw new Error('MarkStoreBuilder.add after finish');
     if (pos === capacity) newChunk();
     enr[pos] = enrolment;
     slo[pos] = slot;
     cod[pos] = code;
-    if (minutesLate !== NO_MINUTES) {
+    if (minutesLate !== noMinutes) {
       if (min === null) {
-        min = new Uint16Array(capacity).fill(NO_MINUTES);
+        min = new Uint16Array(capacity).fill(noMinutes);
         minutesChunks[chunkIndex] = min;
       }
       min[pos] = minutesLate;
-    } else if (min !== null) min[pos] = NO_MINUTES;
+    } else if (min !== null) min[pos] = noMinutes;
     if (recordedAt === recordedAt) addStamp(recordedAt); // not NaN
     if (line !== nextLine) {
       breakOrdinal.push(length);
@@ -217,11 +218,15 @@ const reader = <T extends Uint8Array | Uint16Array | Uint32Array>(c: Columns, ch
 
 const finishStore = (c: Columns): { store: MarkStore; superseded: SupersededMarks } => {
   const n = c.length;
-  const sorted = isSorted(c);
+  const scan = scanOrder(c);
   // `order`: the ordinals in (enrolment, slot, ordinal) order; null means identity.
-  const order = sorted ? null : radixOrder(c);
-  const { losers, winners } = resolveVersions(c, order);
+  const order = scan === 'sorted' || scan === 'sorted-unique' ? null : sortOrder(c, scan.maxEnrolment);
+  // Sorted without repeated keys (the usual case): nothing to resolve.
+  const { losers, winners } = scan === 'sorted-unique' ? { losers: new Uint32Array(0), winners: null } : resolveVersions(c, order);
   const superseded = collectSuperseded(c, losers);
+  // Timestamps only decide versions: release them before the final columns are allocated.
+  c.stampChunks.length = 0;
+  c.millisChunks.length = 0;
   // `src`: ordinals of the accepted marks in final order; null means identity.
   const src = winners;
   const m = src === null ? n : src.length;
@@ -232,28 +237,98 @@ const finishStore = (c: Columns): { store: MarkStore; superseded: SupersededMark
     code: gather(c, c.codeChunks, new Uint8Array(m), src, 0),
     minutesLate: gather(c, c.minutesChunks, new Uint16Array(m), src, NO_MINUTES),
   };
-  c.stampChunks.length = 0;
-  c.millisChunks.length = 0;
   return { store, superseded };
 };
 
-/** Whether the marks were added in non-decreasing (enrolment, slot) order. */
-const isSorted = (c: Columns): boolean => {
+/**
+ * Whether the marks were added in non-decreasing (enrolment, slot) order, and if so whether any
+ * key repeats; otherwise the largest enrolment (for the counting sort).
+ */
+const scanOrder = (c: Columns): 'sorted' | 'sorted-unique' | { readonly maxEnrolment: number } => {
   let prevE = -1;
   let prevS = -1;
+  let sorted = true;
+  let unique = true;
+  let maxEnrolment = 0;
   for (let k = 0; k < c.enrolmentChunks.length; k++) {
     const e = c.enrolmentChunks[k] as Uint32Array;
     const s = c.slotChunks[k] as Uint32Array;
-    const size = Math.min(e.length, c.length - (k === 0 ? 0 : c.firstSize + (k - 1) * CHUNK));
+    const size = chunkFill(c, k);
     for (let o = 0; o < size; o++) {
       const ee = e[o] as number;
       const ss = s[o] as number;
-      if (ee < prevE || (ee === prevE && ss < prevS)) return false;
+      if (ee > maxEnrolment) maxEnrolment = ee;
+      if (ee < prevE || (ee === prevE && ss < prevS)) sorted = false;
+      else if (ee === prevE && ss === prevS) unique = false;
       prevE = ee;
       prevS = ss;
     }
   }
-  return true;
+  return sorted ? (unique ? 'sorted-unique' : 'sorted') : { maxEnrolment };
+};
+
+/** Number of marks held in chunk `k`. */
+const chunkFill = (c: Columns, k: number): number => {
+  const start = k === 0 ? 0 : c.firstSize + (k - 1) * CHUNK;
+  return Math.max(0, Math.min(k === 0 ? c.firstSize : CHUNK, c.length - start));
+};
+
+/**
+ * Ordinals sorted by (enrolment, slot), stable. Enrolments are dense dataset indexes, so a
+ * counting sort by enrolment (one sequential pass, 4 bytes per mark) does most of the work; each
+ * enrolment's run is then checked and, if its slots are out of order, sorted on its own (runs are a
+ * few hundred marks). Date-major files (every pupil for a session, then the next session) come
+ * out of the counting sort already in slot order. Sparse enrolment ids fall back to radix sort.
+ */
+const sortOrder = (c: Columns, maxEnrolment: number): Uint32Array => {
+  const n = c.length;
+  if (maxEnrolment > 4 * n + (1 << 20)) return radixOrder(c);
+  const start = new Uint32Array(maxEnrolment + 2);
+  for (let k = 0; k < c.enrolmentChunks.length; k++) {
+    const e = c.enrolmentChunks[k] as Uint32Array;
+    const size = chunkFill(c, k);
+    for (let o = 0; o < size; o++) start[(e[o] as number) + 1] = (start[(e[o] as number) + 1] as number) + 1;
+  }
+  for (let v = 1; v < start.length; v++) start[v] = (start[v] as number) + (start[v - 1] as number);
+  const next = start.slice();
+  const order = new Uint32Array(n);
+  let i = 0;
+  for (let k = 0; k < c.enrolmentChunks.length; k++) {
+    const e = c.enrolmentChunks[k] as Uint32Array;
+    const size = chunkFill(c, k);
+    for (let o = 0; o < size; o++, i++) {
+      const v = e[o] as number;
+      order[next[v] as number] = i;
+      next[v] = (next[v] as number) + 1;
+    }
+  }
+  const slotAt = reader(c, c.slotChunks, 0);
+  let scratch = new Float64Array(0);
+  for (let v = 0; v <= maxEnrolment; v++) {
+    const from = start[v] as number;
+    const to = start[v + 1] as number;
+    let ordered = true;
+    for (let j = from + 1; j < to && ordered; j++) ordered = slotAt(order[j - 1] as number) <= slotAt(order[j] as number);
+    if (ordered) continue;
+    // Composite key slot * 2^32 + ordinal: exact while slot < 2^21 (dates before year 7700).
+    if (scratch.length < to - from) scratch = new Float64Array(to - from);
+    const keys = scratch.subarray(0, to - from);
+    let exact = true;
+    for (let j = from; j < to; j++) {
+      const ord = order[j] as number;
+      const sl = slotAt(ord);
+      exact &&= sl < 1 << 21;
+      keys[j - from] = sl * 4294967296 + ord;
+    }
+    if (exact) {
+      keys.sort();
+      for (let j = from; j < to; j++) order[j] = (keys[j - from] as number) % 4294967296;
+    } else {
+      const run = Array.from(order.subarray(from, to)).sort((a, b) => slotAt(a) - slotAt(b) || a - b);
+      order.set(run, from);
+    }
+  }
+  return order;
 };
 
 /**
