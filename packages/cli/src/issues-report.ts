@@ -13,6 +13,8 @@ import { quoteCsv, neutralise } from './format/csv.js';
 export const EXAMPLES_SHOWN = 5;
 
 const n = (x: number): string => x.toLocaleString('en-GB');
+const plural = (x: number, noun: string): string => `${n(x)} ${noun}${x === 1 ? '' : 's'}`;
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Every issue the report kept, in file order then input order. */
 export const keptIssues = (report: ImportReport): readonly Issue[] => report.files.flatMap((f) => f.issues);
@@ -35,15 +37,17 @@ export const describeImport = (report: ImportReport, marks: RecordCounts, issues
   const { issuesTotal, issuesByCode, issuesBySeverity } = report.totals;
   if (issuesTotal === 0) return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   lines.push(
-    `attendance: ${n(issuesTotal)} input issue${issuesTotal === 1 ? '' : 's'} ` +
-      `(${n(issuesBySeverity.error)} rejected rows, ${n(issuesBySeverity.warning)} warnings, ${n(issuesBySeverity.info)} notes):`,
+    `attendance: ${plural(issuesTotal, 'input issue')} (${plural(issuesBySeverity.error, 'rejected row')}, ` +
+      `${plural(issuesBySeverity.warning, 'warning')}, ${plural(issuesBySeverity.info, 'note')}):`,
   );
   const codes = Object.entries(issuesByCode).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   const width = Math.max(...codes.map(([c]) => c.length));
   for (const [code, count] of codes) lines.push(`  ${code.padEnd(width)}  ${n(count).padStart(8)}`);
   const kept = keptIssues(report);
   lines.push('  first examples:');
-  for (const i of kept.slice(0, EXAMPLES_SHOWN)) lines.push(`    ${where(i)}: ${i.code}: ${i.message}`);
+  // Rejections first: they change the figures; notes (e.g. superseded versions) do not.
+  const examples = [...kept].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, EXAMPLES_SHOWN);
+  for (const i of examples) lines.push(`    ${where(i)}: ${i.code}: ${i.message}`);
   if (issuesFile !== undefined) {
     const partial = kept.length < issuesTotal ? ` (the first ${n(kept.length)} of ${n(issuesTotal)}; the counts above are complete)` : '';
     lines.push(`  full list: ${issuesFile}${partial}`);

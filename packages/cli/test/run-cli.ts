@@ -1,7 +1,11 @@
 /**
  * Runs the CLI in-process with captured streams, for tests.
  */
+import { fileURLToPath } from 'node:url';
 import { run } from '../src/index.js';
+
+/** The repository root: tests name files relative to it, whatever vitest's working directory. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface CliResult {
   readonly code: number;
@@ -19,7 +23,7 @@ export const runCli = async (
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.stderrIsTTY ?? false },
     env: {},
-    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    cwd: options.cwd ?? REPO_ROOT,
   });
   return { code, stdout, stderr };
 };

@@ -6,7 +6,7 @@
  * @module
  */
 import { stat, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import { isSourceReadError } from '@attendance-kit/adapter-kit';
 import { KEY_COLUMN, summarise as summariseDataset } from '@attendance-kit/core';
@@ -90,7 +90,11 @@ const runSummarise = async (options: SummariseOptions, io: CliIo): Promise<numbe
     read = await readCanonicalDataset(datasetPath, { onProgress: progress.onProgress });
   } catch (error) {
     progress.done();
-    if (isSourceReadError(error)) return reportInputProblem(io, `cannot read dataset ${options.dataset}: ${error.message}`);
+    if (isSourceReadError(error)) {
+      const shownPath = relative(cwd, error.path);
+      const where = shownPath === '' || shownPath.startsWith('..') ? error.path : shownPath;
+      return reportInputProblem(io, `cannot read dataset ${options.dataset}: ${where}: ${error.reason}`);
+    }
     throw error;
   }
   progress.done();
