@@ -130,6 +130,7 @@ const startChance = (f: number, kind: number): number => {
 const TO_2006: Readonly<Record<string, string>> = { C1: 'C', C2: 'C', J1: 'J', K: 'B', Y4: 'Y' };
 const inRegime = (code: string, regime: Regime): string => (regime === '2006' ? (TO_2006[code] ?? code) : code);
 
+const CLOSED = new Set(['#', 'D', 'Y', 'Y4']);
 const ABSENCE = new Set(CODE_TABLE.filter((c) => c.category === 'authorised' || c.category === 'unauthorised').map((c) => c.code));
 
 /** INSET days of one school: the first half-term start in the period and up to four more candidates. */
@@ -228,7 +229,8 @@ function* sessionMarks(
   minutes: number | undefined,
 ): Generator<SyntheticMark, void, undefined> {
   const u = rng();
-  if (u < 0.0006) {
+  if (u < 0.0006 && !CLOSED.has(code)) {
+    // A register left unmarked (never on a closure or at the other school of a dual registration).
     yield mark(e, date, session, '-', undefined, undefined);
   } else if (u < 0.0006 + 0.012 && code !== 'N' && ABSENCE.has(code)) {
     // Recorded as "no reason yet" at registration, then corrected two days later.
