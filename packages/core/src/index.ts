@@ -18,3 +18,4 @@ export * from './engine/aggregate.js';
 export * from './summarise.js';
 export * from './comparator/index.js';
 export * from './disclosure.js';
+export * from './banding.js';

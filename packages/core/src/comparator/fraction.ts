@@ -93,3 +93,21 @@ export const decimalToFraction = (text: string): Fraction | undefined => {
   if (sign === '-') num = -num;
   return e >= 0 ? { num: num * 10n ** BigInt(e), den: 1n } : { num, den: 10n ** BigInt(-e) };
 };
+
+/**
+ * Rounds to `decimals` places, halves away from zero, exactly (DfE's `roundFiveUp`, dfeR
+ * `round_five_up`): the result is the displayed figure as a fraction over `10^decimals`.
+ *
+ * @example
+ * roundFraction(fraction(12345, 1000), 2) // 12.35 as { num: 1235n, den: 100n }
+ */
+export const roundFraction = (f: Fraction, decimals: number): Fraction => {
+  if (!Number.isSafeInteger(decimals) || decimals < 0) throw new RangeError('roundFraction: decimals must be a whole number >= 0');
+  const scale = 10n ** BigInt(decimals);
+  const scaled = f.num * scale;
+  const negative = scaled < 0n;
+  const abs = negative ? -scaled : scaled;
+  // floor(abs / den + 1/2) = floor((2 * abs + den) / (2 * den))
+  const rounded = (2n * abs + f.den) / (2n * f.den);
+  return { num: negative ? -rounded : rounded, den: scale };
+};
