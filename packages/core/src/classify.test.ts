@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, CODE_ID, CODE_TABLE, COVID_X_COLUMN, TALLY_WIDTH } from './codes.js';
 import { COLUMN_CATEGORY_ID, COLUMNS_OF, categoryOfColumn, classifyMark, codeOfColumn, tallyColumnOf } from './classify.js';
@@ -79,5 +80,36 @@ describe('tally columns', () => {
 
   it('treats a column outside the tally as a bug', () => {
     expect(() => categoryOfColumn(TALLY_WIDTH)).toThrow(RangeError);
+  });
+});
+
+describe('docs/methodology.md', () => {
+  it('lists every code with the category, possibility and regimes that codes.ts gives it', () => {
+    const doc = readFileSync(new URL('../../../docs/methodology.md', import.meta.url), 'utf8');
+    const rows = new Map(
+      doc
+        .split('\n')
+        .filter((l) => /^\| `[^`]+` \|/.test(l) && l.split('|').length === 8)
+        .map((l) => {
+          const cells = l.split('|').slice(1, -1).map((c) => c.trim());
+          return [(cells[0] as string).slice(1, -1), cells] as const;
+        }),
+    );
+    const wording: Readonly<Record<string, string>> = {
+      present: 'present',
+      aea: 'approved educational activity',
+      authorised: 'authorised absence',
+      unauthorised: 'unauthorised absence',
+      not_possible: 'not possible',
+      unmarked: 'no mark (not possible)',
+    };
+    expect([...rows.keys()]).toEqual(CODE_TABLE.map((c) => c.code));
+    for (const c of CODE_TABLE) {
+      const [, , category, poss, in2006, in2024] = rows.get(c.code) as readonly string[];
+      expect(category?.startsWith(wording[c.category] as string), c.code).toBe(true);
+      expect(poss, c.code).toBe(['present', 'aea', 'authorised', 'unauthorised'].includes(c.category) ? 'yes' : 'no');
+      expect(in2006, c.code).toBe(c.regimes.includes('2006') ? 'yes' : '-');
+      expect(in2024, c.code).toBe(c.regimes.includes('2024') ? 'yes' : '-');
+    }
   });
 });
