@@ -13,6 +13,7 @@ import { KEY_COLUMN, summarise, type IsoDate } from '@attendance-kit/core';
 import { generateSyntheticLa, SYNTHETIC_PRESETS } from '@attendance-kit/core/testing';
 import type { Command } from '../command.js';
 import { toCsv } from '../format/csv.js';
+import { syntheticRecords } from './demo-records.js';
 import { toTable } from '../format/table.js';
 import { EXIT } from '../io.js';
 import { parse } from '../parse-args.js';
@@ -69,7 +70,7 @@ export const demo: Command = {
     }
 
     const la = generateSyntheticLa(DEMO_LA);
-    await writeCanonicalDataset(datasetDir, la);
+    await writeCanonicalDataset(datasetDir, syntheticRecords(la));
     const { dataset, marks } = await readCanonicalDataset(datasetDir);
 
     const period = { from: DEMO_LA.from as IsoDate, to: DEMO_LA.to as IsoDate };
@@ -85,15 +86,15 @@ export const demo: Command = {
     io.stdout.write(
       [
         `Synthetic LA ${DEMO_LA.laCode}: ${dataset.schools.length} schools, ${dataset.enrolments.length} enrolments, ` +
-          `${marks.read.toLocaleString('en-GB')} marks (${marks.superseded} corrected marks superseded).`,
+          `${marks.read.toLocaleString('en-GB')} marks rows (${marks.superseded} superseded by a corrected version, ${marks.rejected} rejected).`,
         '',
         `Dataset:  ${join(outDir, 'dataset')}/ (schools.csv, pupils.csv, marks.csv, terms.csv)`,
         `Summary:  ${join(outDir, 'summary-by-school.json')}, .csv and .txt`,
         '',
         table,
-        'Next:',
-        `  npx attendance summarise ${join(outDir, 'dataset')} --by school,year_group --format table`,
-        `  npx attendance summarise ${join(outDir, 'dataset')} --by fsm6 --format csv --out fsm6.csv`,
+        'Next (in this repository, `npm run attendance --` runs the attendance command from source):',
+        `  npm run attendance -- summarise ${join(outDir, 'dataset')} --by school,year_group --format table`,
+        `  npm run attendance -- summarise ${join(outDir, 'dataset')} --by fsm6 --filter sen=K --format csv --out sen-k.csv`,
         '',
       ].join('\n'),
     );
