@@ -1,3 +1,4 @@
 export {};
 export * from './testing/arbitraries.js';
 export * from './testing/synthetic.js';
+export * from './testing/datasets.js';
