@@ -6,3 +6,6 @@ export * from './fraction.js';
 export * from './counts.js';
 export * from './weighted.js';
 export * from './phase-total.js';
+export * from './coverage.js';
+export * from './areas.js';
+export * from './standardised.js';
