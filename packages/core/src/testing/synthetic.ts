@@ -49,10 +49,7 @@ export interface SyntheticLaOptions {
   readonly to: string;
 }
 
-/**
- * One row of marks.csv. `minutesLate` and `recordedAt` are always present (possibly `undefined`) so
- * every mark has the same shape, which keeps a 20-million-row loop fast.
- */
+/** One row of marks.csv (the shape adapter-canonical's `writeCanonicalDataset` takes), plus its enrolment. */
 export interface SyntheticMark {
   /** Index into {@link SyntheticLa.enrolments}. */
   readonly enrolment: number;
@@ -61,9 +58,10 @@ export interface SyntheticMark {
   readonly date: IsoDate;
   readonly session: Session;
   readonly code: string;
-  readonly minutesLate: number | undefined;
-  /** ISO 8601 date-time; only set on the versions of corrected marks. */
-  readonly recordedAt: string | undefined;
+  /** Only on `L` and `U`. */
+  readonly minutesLate?: number;
+  /** ISO 8601 date-time; only on the versions of corrected marks. */
+  readonly recordedAt?: string;
 }
 
 /** A generated LA. `marks()` starts a fresh, identical stream each time it is called. */
@@ -167,8 +165,16 @@ function* schoolMarks(
   const planned = rng() < 0.25 ? pick() : -1;
   const unplanned = rng() < 0.12 ? pick() : -1;
 
-  const mark = (e: number, date: IsoDate, session: Session, code: string, minutesLate: number | undefined, recordedAt: string | undefined): SyntheticMark =>
-    ({ enrolment: e, schoolUrn, pupilId: (enrolments[e] as Enrolment).pupilId, date, session, code, minutesLate, recordedAt });
+  const mark = (e: number, date: IsoDate, session: Session, code: string, minutesLate: number | undefined, recordedAt: string | undefined): SyntheticMark => {
+    const pupilId = (enrolments[e] as Enrolment).pupilId;
+    // Most rows have neither optional field: keep them to one object shape.
+    if (minutesLate === undefined && recordedAt === undefined) return { enrolment: e, schoolUrn, pupilId, date, session, code };
+    return {
+      enrolment: e, schoolUrn, pupilId, date, session, code,
+      ...(minutesLate === undefined ? {} : { minutesLate }),
+      ...(recordedAt === undefined ? {} : { recordedAt }),
+    };
+  };
 
   for (const d of days) {
     const date = isoOf.get(d) as IsoDate;
