@@ -35,25 +35,32 @@ export const describeImport = (report: ImportReport, marks: RecordCounts, issues
     );
   }
   const { issuesTotal, issuesByCode, issuesBySeverity } = report.totals;
+  const kept = keptIssues(report);
+  const fullList =
+    issuesFile !== undefined
+      ? `full list: ${issuesFile}${kept.length < issuesTotal ? ` (the first ${n(kept.length)} of ${n(issuesTotal)}; the counts above are complete)` : ''}`
+      : 'full list: add --issues FILE to write every issue as CSV (file, line, field, code, severity, message)';
+  const codes = Object.entries(issuesByCode).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   if (issuesTotal === 0) return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  if (issuesBySeverity.error + issuesBySeverity.warning === 0) {
+    // Only notes (e.g. corrected marks superseded): normal in a live register, so one line.
+    lines.push(`attendance: ${plural(issuesTotal, 'note')} (${codes.map(([c, k]) => `${c} ${n(k)}`).join(', ')}); ${fullList}`);
+    return `${lines.join('\n')}\n`;
+  }
   lines.push(
     `attendance: ${plural(issuesTotal, 'input issue')} (${plural(issuesBySeverity.error, 'rejected row')}, ` +
       `${plural(issuesBySeverity.warning, 'warning')}, ${plural(issuesBySeverity.info, 'note')}):`,
   );
-  const codes = Object.entries(issuesByCode).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
   const width = Math.max(...codes.map(([c]) => c.length));
   for (const [code, count] of codes) lines.push(`  ${code.padEnd(width)}  ${n(count).padStart(8)}`);
-  const kept = keptIssues(report);
+  // Examples of what changes the figures (rejections) or may (warnings); notes are in the full list.
+  const examples = kept
+    .filter((i) => i.severity !== 'info')
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+    .slice(0, EXAMPLES_SHOWN);
   lines.push('  first examples:');
-  // Rejections first: they change the figures; notes (e.g. superseded versions) do not.
-  const examples = [...kept].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).slice(0, EXAMPLES_SHOWN);
   for (const i of examples) lines.push(`    ${where(i)}: ${i.code}: ${i.message}`);
-  if (issuesFile !== undefined) {
-    const partial = kept.length < issuesTotal ? ` (the first ${n(kept.length)} of ${n(issuesTotal)}; the counts above are complete)` : '';
-    lines.push(`  full list: ${issuesFile}${partial}`);
-  } else {
-    lines.push('  full list: add --issues FILE to write every issue as CSV (file, line, field, code, severity, message)');
-  }
+  lines.push(`  ${fullList}`);
   return `${lines.join('\n')}\n`;
 };
 
