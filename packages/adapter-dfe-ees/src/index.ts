@@ -10,3 +10,5 @@ export * from './period.js';
 export * from './read.js';
 export * from './table.js';
 export * from './format.js';
+export * from './neighbours.js';
+export * from './cells.js';
