@@ -100,16 +100,22 @@ const two = (b: Uint8Array, i: number): number => {
  */
 export const parseInstantBytes = (b: Uint8Array, s: number, e: number): number => {
   const day = parseDateBytes(b, s, Math.min(s + 10, e));
-  if (day === INVALID) return Number.NaN;
-  let ms = day * 86_400_000;
-  let i = s + 10;
-  if (i === e) return ms;
+  return day === INVALID ? Number.NaN : day * 86_400_000 + parseTimeBytes(b, s + 10, e);
+};
+
+/**
+ * The time part of an ISO 8601 date-time (what follows `YYYY-MM-DD`, from `b[i]` to `e`) as
+ * milliseconds to add to the date's midnight UTC (the offset applied), 0 when empty, `NaN` when
+ * invalid.
+ */
+export const parseTimeBytes = (b: Uint8Array, i: number, e: number): number => {
+  if (i === e) return 0;
   const sep = b[i];
   if ((sep !== 84 && sep !== 32) || e - i < 6) return Number.NaN; // 'T' or ' ', then HH:MM
   const hh = two(b, i + 1);
   const mm = two(b, i + 4);
   if (hh === INVALID || mm === INVALID || b[i + 3] !== 58 || hh > 24 || mm > 59 || (hh === 24 && mm !== 0)) return Number.NaN;
-  ms += hh * 3_600_000 + mm * 60_000;
+  let ms = hh * 3_600_000 + mm * 60_000;
   i += 6;
   if (i < e && b[i] === 58) {
     const ss = e - i >= 3 ? two(b, i + 1) : INVALID;
@@ -148,4 +154,26 @@ export const parseInstantBytes = (b: Uint8Array, s: number, e: number): number =
   }
   if (i !== e) return Number.NaN;
   return ms - sign * (oh * 3_600_000 + om * 60_000);
+};
+
+/**
+ * A {@link parseDateBytes} that remembers the last valid date it parsed: sorted files repeat a
+ * date row after row, and ten byte comparisons are cheaper than parsing and validating.
+ */
+export const createDateParser = (): ((b: Uint8Array, s: number, e: number) => number) => {
+  const last = new Uint8Array(10);
+  let lastDay = INVALID;
+  return (b, s, e) => {
+    if (lastDay !== INVALID && e - s === 10 &&
+      b[s + 9] === last[9] && b[s + 8] === last[8] && b[s + 6] === last[6] && b[s + 5] === last[5] &&
+      b[s + 3] === last[3] && b[s + 2] === last[2] && b[s + 1] === last[1] && b[s] === last[0] &&
+      b[s + 4] === 45 && b[s + 7] === 45)
+      return lastDay;
+    const day = parseDateBytes(b, s, e);
+    if (day !== INVALID) {
+      for (let k = 0; k < 10; k++) last[k] = b[s + k] as number;
+      lastDay = day;
+    }
+    return day;
+  };
 };

@@ -15,7 +15,7 @@ import {
   type MarkStore,
   type RecordCounts,
 } from '@attendance-kit/core';
-import { IN_FORCE_2006, IN_FORCE_2024, INVALID, parseCodeBytes, parseDateBytes, parseInstantBytes, parseMinutesBytes, REGIME_2024_DAY } from './bytes.js';
+import { createDateParser, IN_FORCE_2006, IN_FORCE_2024, INVALID, parseCodeBytes, parseMinutesBytes, parseTimeBytes, REGIME_2024_DAY } from './bytes.js';
 import { enrolmentKey, type Reference } from './reference.js';
 import { rowProblem } from './rows.js';
 import { createCsvScanner, fieldText, recordTexts, type CsvRecordView, type CsvScanner } from './scanner.js';
@@ -86,6 +86,8 @@ export const createMarksReader = (
   let lastKey = Buffer.alloc(0);
   let lastUrnLen = -1;
   let lastEnrolment = UNKNOWN_SCHOOL;
+  const markDay = createDateParser();
+  const recordedDay = createDateParser();
 
   const reject = (line: number, code: string, field: string | undefined, message: string): void => {
     rejected++;
@@ -164,7 +166,7 @@ export const createMarksReader = (
         ? reject(line, 'canonical/unknown-school', 'school_urn', `school ${show(r, iUrn)} is not in schools.csv`)
         : reject(line, 'canonical/unknown-enrolment', 'pupil_id', `pupil ${show(r, iPupil)} has no row for school ${show(r, iUrn)} in pupils.csv`);
     }
-    const day = parseDateBytes(b, ds, de);
+    const day = markDay(b, ds, de);
     if (day === INVALID) return reject(line, 'canonical/bad-date', 'date', `date ${show(r, iDate)} is not a real date written YYYY-MM-DD`);
     if (day < 0) return reject(line, 'canonical/bad-date', 'date', `date ${show(r, iDate)} is before 1970-01-01`);
 
@@ -194,7 +196,8 @@ export const createMarksReader = (
       const rs = st[iRecorded] as number;
       const re = en[iRecorded] as number;
       if (re > rs) {
-        recordedAt = parseInstantBytes(b, rs, re);
+        const rday = recordedDay(b, rs, Math.min(rs + 10, re));
+        recordedAt = rday === INVALID ? Number.NaN : rday * 86_400_000 + parseTimeBytes(b, rs + 10, re);
         if (Number.isNaN(recordedAt))
           return reject(line, 'canonical/bad-recorded-at', 'recorded_at', `recorded_at ${show(r, iRecorded)} is not an ISO 8601 date or date-time (e.g. 2024-09-02T08:45:00Z)`);
       }

@@ -143,9 +143,12 @@ export const createCsvScanner = (onRecord: (record: CsvRecordView) => void, opti
     state = FIELD_START;
   };
 
-  /** The general state machine over `chunk[from..to)`: copies field bytes into `buf`. */
-  const slowScan = (chunk: Buffer, from: number, to: number): void => {
-    const n = to;
+  /**
+   * The general state machine from `chunk[from]`: copies field bytes into `buf`. Returns the
+   * position after the line break that ends a record (or an empty line), or the chunk's end.
+   */
+  const slowScan = (chunk: Buffer, from: number): number => {
+    const n = chunk.length;
     // Hot state in locals; written back at the end of the chunk.
     let st = state;
     let l = len;
@@ -185,9 +188,10 @@ export const createCsvScanner = (onRecord: (record: CsvRecordView) => void, opti
         // else: an empty line, no record.
         line++;
         recordLine = line;
-        st = FIELD_START;
-        limit = Math.min(maxField, maxRecord);
-        continue;
+        state = FIELD_START;
+        len = 0;
+        lastWasCR = cr;
+        return i + 1;
       }
       cr = false;
       if (!recordStarted) {
@@ -263,40 +267,51 @@ export const createCsvScanner = (onRecord: (record: CsvRecordView) => void, opti
     state = st;
     len = l;
     lastWasCR = cr;
+    return n;
   };
 
   /**
-   * The fast path: a record that starts at `from`, ends at the LF at `lf` in the same chunk,
-   * and has no quote, no lone CR and no over-long field is handed out as offsets into the chunk
-   * itself, with no copy and no state machine. Returns false (having done nothing) otherwise.
+   * The fast path: a record that starts at `from` and ends at a line break in the same chunk,
+   * with no quote, no lone CR and no over-long field, is handed out as offsets into the chunk
+   * itself: no copy, no state machine. Returns the position after its line break, or -1 (having
+   * done nothing) when the record needs the general path.
    */
-  const fastRecord = (chunk: Buffer, from: number, lf: number): boolean => {
-    const end = lf > from && chunk[lf - 1] === CR ? lf - 1 : lf;
-    if (end - from > maxRecord) return false;
+  const fastRecord = (chunk: Buffer, from: number): number => {
+    const n = chunk.length;
+    const stop = Math.min(n, from + maxRecord);
     let c = 0;
     let fs = from;
-    for (let i = from; i < end; i++) {
+    for (let i = from; i < stop; i++) {
       const b = chunk[i] as number;
       if (b > COMMA) continue;
       if (b === COMMA) {
-        if (c === maxFields - 1 || i - fs > maxField) return false;
+        if (c === maxFields - 1 || i - fs > maxField) return -1;
         starts[c] = fs;
         ends[c] = i;
         c++;
         fs = i + 1;
-      } else if (b === QUOTE || b === CR) return false;
+        continue;
+      }
+      let next: number;
+      if (b === LF) next = i + 1;
+      else if (b === CR && i + 1 < n && chunk[i + 1] === LF) next = i + 2;
+      else if (b === QUOTE || b === CR) return -1;
+      else continue;
+      line++;
+      if (i === from) return next; // an empty line: no record
+      if (i - fs > maxField) return -1;
+      starts[c] = fs;
+      ends[c] = i;
+      view.bytes = chunk;
+      view.count = c + 1;
+      view.line = line - 1;
+      view.error = undefined;
+      view.errorField = 0;
+      onRecord(view);
+      view.bytes = buf;
+      return next;
     }
-    if (end - fs > maxField) return false;
-    starts[c] = fs;
-    ends[c] = end;
-    view.bytes = chunk;
-    view.count = c + 1;
-    view.line = line;
-    view.error = undefined;
-    view.errorField = 0;
-    onRecord(view);
-    view.bytes = buf;
-    return true;
+    return -1;
   };
 
   const scan = (input: Uint8Array): void => {
@@ -304,35 +319,22 @@ export const createCsvScanner = (onRecord: (record: CsvRecordView) => void, opti
     const n = chunk.length;
     let i = 0;
     while (i < n) {
-      const lf = chunk.indexOf(LF, i);
-      const to = lf < 0 ? n : lf + 1;
-      const clean = state === FIELD_START && !recordStarted && len === 0 && count === 0;
-      if (clean && lastWasCR && chunk[i] === LF) {
-        // The LF of a CRLF whose CR ended the previous record.
-        lastWasCR = false;
-        i++;
-        continue;
-      }
-      if (clean && lf >= 0) {
-        const end = lf > i && chunk[lf - 1] === CR ? lf - 1 : lf;
-        if (end === i) {
-          // An empty line: no record.
-          line++;
-          recordLine = line;
+      if (state === FIELD_START && !recordStarted && len === 0 && count === 0) {
+        if (lastWasCR && chunk[i] === LF) {
+          // The LF of a CRLF whose CR ended the previous record.
           lastWasCR = false;
-          i = to;
+          i++;
           continue;
         }
-        if (fastRecord(chunk, i, lf)) {
-          line++;
+        const next = fastRecord(chunk, i);
+        if (next >= 0) {
           recordLine = line;
           lastWasCR = false;
-          i = to;
+          i = next;
           continue;
         }
       }
-      slowScan(chunk, i, to);
-      i = to;
+      i = slowScan(chunk, i);
     }
   };
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { toSourceReadError, type IssueCollector } from '@attendance-kit/adapter-kit';
 
 /** A column of a canonical file. */
@@ -26,18 +26,37 @@ export interface Header {
 const CHUNK_BYTES = 1 << 20;
 
 /**
- * Streams the bytes of the file at `path` into `push`, reporting progress per chunk.
- * Throws a `SourceReadError` when the file cannot be read; never because of its content.
+ * Streams the bytes of the file at `path` into `push`, reporting progress per chunk. Two buffers
+ * alternate so the next read is in flight while a chunk is scanned (reading and scanning
+ * overlap), and the file is never held whole. Throws a `SourceReadError` when the file cannot be
+ * read; never because of its content.
  */
 export const streamInto = async (path: string, push: (chunk: Uint8Array) => void, onChunk?: (bytes: number) => void): Promise<void> => {
+  let handle;
   try {
-    const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      push(chunk);
-      onChunk?.(chunk.length);
+    handle = await open(path, 'r');
+  } catch (e) {
+    throw toSourceReadError(path, e);
+  }
+  const fh = handle;
+  const buffers: readonly [Buffer, Buffer] = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  let k = 0;
+  let pending: Promise<{ readonly bytesRead: number }> = fh.read(buffers[0], 0, CHUNK_BYTES, null);
+  try {
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) break;
+      const current = k === 0 ? buffers[0] : buffers[1];
+      k ^= 1;
+      pending = fh.read(k === 0 ? buffers[0] : buffers[1], 0, CHUNK_BYTES, null);
+      push(current.subarray(0, bytesRead));
+      onChunk?.(bytesRead);
     }
   } catch (e) {
     throw toSourceReadError(path, e);
+  } finally {
+    await pending.catch(() => undefined);
+    await fh.close();
   }
 };
 
