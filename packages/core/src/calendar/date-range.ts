@@ -18,9 +18,12 @@ export interface DateRange {
  * @example ymd(2024, 9, 2) // '2024-09-02'
  */
 export const ymd = (year: number, month: number, day: number): IsoDate => {
-  const s = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  if (Number.isNaN(toDayNumber(s))) throw new RangeError(`not a date: ${s}`);
-  return s as IsoDate;
+  const date = fromDayNumber(Date.UTC(year, month - 1, day) / 86_400_000);
+  // Date.UTC rolls 31 April over to 1 May: a different month or day means it was not a date.
+  if (year < 100 || Number(date.slice(5, 7)) !== month || Number(date.slice(8, 10)) !== day) {
+    throw new RangeError(`not a date: ${year}-${month}-${day}`);
+  }
+  return date;
 };
 
 /**
