@@ -119,7 +119,7 @@ export const readDfeAttendanceCsv = (text: string, file = '<input>'): DfeAttenda
   });
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_quotes: false }) as unknown as typeof records;
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (e) {
     issues.push({ code: 'dfe-ees/csv-syntax', severity: 'error', message: `Not readable as CSV: ${(e as Error).message}`, file });
     return empty();
