@@ -220,7 +220,7 @@ export const createMarksReader = (
           severity: 'info',
           file,
           line: superseded.line[k] as number,
-          message: `mark ${CODE_TABLE[superseded.code[k] as number]?.code ?? '?'} for pupil ${JSON.stringify(e?.pupilId ?? '?')} on ${fromDayNumber(slot >> 1)} ${slot & 1 ? 'PM' : 'AM'} was replaced by a later version`,
+          message: `mark ${CODE_TABLE[superseded.code[k] as number]?.code ?? '?'} for pupil ${JSON.stringify(e?.pupilId ?? '?')} at school ${reference.schools[e?.school ?? -1]?.urn ?? '?'} on ${fromDayNumber(slot >> 1)} ${slot & 1 ? 'PM' : 'AM'} was replaced by a later version`,
         });
       }
       return { store, counts: { read, accepted: store.length, superseded: superseded.length, rejected } };

@@ -44,7 +44,7 @@ const parseRow = <T>(
   const r = schema.safeParse(row, { reportInput: true });
   if (r.success) return r.data;
   // One issue per rejected row keeps counts and issues aligned: the first problem found.
-  const first = zodIssues(r.error, { namespace: 'canonical', file, line })[0];
+  const first = zodIssues(r.error, { namespace: 'canonical', file, line, input: row })[0];
   if (first !== undefined) issues.add(first);
   return undefined;
 };

@@ -16,17 +16,22 @@ export interface ZodIssueContext {
   readonly namespace: string;
   readonly file?: string;
   readonly line?: number;
+  /**
+   * The value that was parsed. When given, each issue's value is looked up by its path here
+   * (so "missing" is told apart from "invalid" even without zod's `reportInput`).
+   */
+  readonly input?: unknown;
   /** Overrides the code suffix for an issue (return undefined to keep the default). */
   readonly codeFor?: (issue: ZodIssue, field: string) => string | undefined;
 }
 
 /**
- * The default code suffix of a zod issue: `missing-field` when no value was given,
- * `field-too-long` for a string over its maximum, a custom refinement's `params.code` when it
- * sets one, else `bad-value`.
+ * The default code suffix of a zod issue whose value was `value`: `missing-field` when no value
+ * was given (undefined or empty text), `field-too-long` for a string over its maximum, a custom
+ * refinement's `params.code` when it sets one, else `bad-value`.
  */
-export const zodIssueCodeSuffix = (issue: ZodIssue): string => {
-  if (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === '')) return 'missing-field';
+export const zodIssueCodeSuffix = (issue: ZodIssue, value: unknown = issue.input): string => {
+  if (issue.code !== 'custom' && (value === undefined || value === '')) return 'missing-field';
   if (issue.code === 'too_big' && issue.origin === 'string') return 'field-too-long';
   if (issue.code === 'custom') {
     const code: unknown = issue.params?.['code'];
@@ -34,6 +39,9 @@ export const zodIssueCodeSuffix = (issue: ZodIssue): string => {
   }
   return 'bad-value';
 };
+
+const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
 
 const MAX_SHOWN = 60;
 
@@ -55,8 +63,9 @@ export const showValue = (value: unknown): string => {
 export const zodIssues = (error: ZodError, context: ZodIssueContext): Issue[] =>
   error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
-    const suffix = context.codeFor?.(issue, field) ?? zodIssueCodeSuffix(issue);
-    const given = issue.input === undefined || issue.input === '' ? '' : ` (got ${showValue(issue.input)})`;
+    const value = 'input' in context ? valueAt(context.input, issue.path) : issue.input;
+    const suffix = context.codeFor?.(issue, field) ?? zodIssueCodeSuffix(issue, value);
+    const given = value === undefined || value === '' ? '' : ` (got ${showValue(value)})`;
     const message = suffix === 'missing-field' ? `${field || 'value'} is required but empty or missing` : `${field || 'value'}: ${issue.message}${given}`;
     return {
       code: `${context.namespace}/${suffix}`,
