@@ -215,3 +215,17 @@ describe('output options', () => {
     expect(r.stderr).not.toContain('reading dataset');
   });
 });
+
+describe('progress on a terminal', () => {
+  test('redrawn in place on stderr and cleared at the end; stdout untouched', async () => {
+    const r = await runCli(['summarise', FIXTURE], { stderrIsTTY: true });
+    expect(r.stderr).toMatch(/\rattendance: reading dataset +\d+%/);
+    expect(r.stderr).toContain('\r\u001b[2K');
+    expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+  });
+
+  test('--no-progress hides it even on a terminal', async () => {
+    const r = await runCli(['summarise', FIXTURE, '--no-progress'], { stderrIsTTY: true });
+    expect(r.stderr).not.toContain('reading dataset');
+  });
+});
