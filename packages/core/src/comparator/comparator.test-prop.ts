@@ -22,7 +22,7 @@ describe('comparator properties', () => {
       const r = standardisedComparator(local, comparator, 'attendance');
       expect(r._tag).toBe('value');
       if (r._tag !== 'value') return;
-      const crude = rateFraction(entries.map(([, c]) => c).reduce(addCounts), 'attendance');
+      const crude = rateFraction(entries.map(([, c]): SessionCounts => c).reduce(addCounts), 'attendance');
       expect(crude).toBeDefined();
       expect(compareFractions(r.rate, crude ?? fraction(0, 1))).toBe(0);
       expect(compareFractions(r.rate, r.crude ?? fraction(-1, 1))).toBe(0);

@@ -9,3 +9,4 @@ export * from './phase-total.js';
 export * from './coverage.js';
 export * from './areas.js';
 export * from './standardised.js';
+export * from './significance.js';
