@@ -5,7 +5,7 @@
  * Targets are reported, never asserted. See docs/performance.md.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import {
@@ -86,6 +86,7 @@ const rawOf = (dataset: Dataset, store: MarkStore, academicYear: number): RawDat
 };
 
 const main = async (): Promise<void> => {
+  const loadBefore = loadavg()[0] ?? 0;
   const data = await ensureBenchData(ROOT, PRESET);
   log(data.cached ? `using cached data in ${data.dir}` : `generated ${data.marksWritten} marks into ${data.dir} in ${(data.generateMs / 1000).toFixed(1)} s`);
 
@@ -147,6 +148,8 @@ const main = async (): Promise<void> => {
     ingest_ms: Math.round(child.ms),
     ingest_max_rss_bytes: child.maxRssBytes,
     bytes_per_mark: Math.round((child.maxRssBytes / child.held) * 10) / 10,
+    // Node itself (and tsx) take about 100+ MiB before the first byte is read: shown apart.
+    bytes_per_mark_above_baseline: Math.round(((child.maxRssBytes - child.baselineRssBytes) / child.held) * 10) / 10,
     store_bytes_per_mark: Math.round((child.storeBytes / child.held) * 10) / 10,
     ingest_baseline_rss_bytes: child.baselineRssBytes,
     columnar_marks_per_s: Math.round(columnarRate),
@@ -166,6 +169,8 @@ const main = async (): Promise<void> => {
     repetitions: REPS,
     targets: TARGETS,
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_bytes: totalmem() },
+    // The 1-minute load average at the start and end: other work on the machine slows every figure.
+    load_average: { start: Math.round(loadBefore * 100) / 100, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 };
