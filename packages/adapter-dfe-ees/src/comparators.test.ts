@@ -9,6 +9,8 @@ import {
   nationalComparator,
   regionalComparator,
   statisticalNeighbourComparator,
+  bandPercentages,
+  polarityOf,
   type ComparatorResult,
 } from '@attendance-kit/core';
 import { areaCellsByPeriod } from './cells.js';
@@ -81,5 +83,25 @@ describe('comparators from the 2024/25 year file', () => {
   test('persistent absence (a rate without counts) is compared from the published rate', () => {
     // Knowsley secondary PA 32.732 (reference note §4.1).
     expect(value(laComparator(cells, '340', 'Secondary', 'pa'))).toBeCloseTo(Number(published('340', 'Secondary')?.pa_perc), 12);
+  });
+
+  test('the same LA last year is the LA comparator over last year\u2019s cells, and the change is banded exactly', () => {
+    const lastText = readFileSync(`${data}dfe-pupil-attendance/2023-24_year.csv`, 'utf8');
+    const last = areaCellsByPeriod(readDfeAttendanceCsv(lastText, '2023-24_year.csv')).get('202324 Academic year') ?? [];
+    const before = laComparator(last, '340', 'Secondary', 'overall_absence');
+    const now = laComparator(cells, '340', 'Secondary', 'overall_absence');
+    const lastRaw = (parse(lastText, { columns: true, bom: true }) as Record<string, string>[]).find(
+      (r) => r.old_la_code === '340' && r.school_type === 'Secondary',
+    );
+    const thisRaw = published('340', 'Secondary');
+    const expected =
+      (Number(thisRaw?.overall_absence) * 100) / Number(thisRaw?.possible_sessions) -
+      (Number(lastRaw?.overall_absence) * 100) / Number(lastRaw?.possible_sessions);
+    expect(value(now) - value(before)).toBeCloseTo(expected, 10);
+    if (now._tag !== 'value' || before._tag !== 'value') throw new Error('both years have values');
+    const band = bandPercentages(now.rate, before.rate, polarityOf('overall_absence'));
+    const level = Math.abs(expected) >= 4 ? 3 : Math.abs(expected) >= 2 ? 2 : Math.abs(expected) >= 1 ? 1 : 0;
+    expect(band.level).toBe(level);
+    if (level > 0) expect(band.direction).toBe(expected > 0 ? 'worse' : 'better');
   });
 });
