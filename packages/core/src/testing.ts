@@ -2,3 +2,4 @@ export {};
 export * from './testing/arbitraries.js';
 export * from './testing/synthetic.js';
 export * from './testing/datasets.js';
+export * from './calendar/calendar-arbitraries.js';

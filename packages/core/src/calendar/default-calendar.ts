@@ -25,7 +25,7 @@ import { toDayNumber, weekdayOf, type IsoDate } from '../dates.js';
 import { bankHolidaysBetween, isEnglandBankHoliday, springBankHoliday } from './bank-holidays.js';
 import { addDaysIso, ymd } from './date-range.js';
 import { easterSunday } from './easter.js';
-import type { ClosedDay, HalfTerm, SchoolCalendar } from './half-terms.js';
+import type { ClosedDay, HalfTermDates, SchoolCalendar } from './half-terms.js';
 
 const weekday = (d: IsoDate): number => weekdayOf(toDayNumber(d));
 
@@ -54,14 +54,14 @@ const schoolDayTo = (d: IsoDate): IsoDate => {
  * @example defaultHalfTerms(2024).map((h) => [h.name, h.from, h.to])
  * // [['autumn1', '2024-09-02', '2024-10-25'], ['autumn2', '2024-11-04', '2024-12-20'], ...]
  */
-export const defaultHalfTerms = (startYear: number): readonly HalfTerm[] => {
+export const defaultHalfTerms = (startYear: number): readonly HalfTermDates[] => {
   const y = startYear;
   const octoberBreak = mondayFrom(ymd(y, 10, 22));
   const februaryBreak = mondayFrom(ymd(y + 1, 2, 12));
   const easter = easterSunday(y + 1);
   const summerBreak = addDaysIso(springBankHoliday(y + 1), -weekday(springBankHoliday(y + 1)));
   // Each half-term starts and ends on a term day (never on a bank holiday such as early May).
-  const h = (name: HalfTerm['name'], from: IsoDate, to: IsoDate): HalfTerm => ({
+  const h = (name: HalfTermDates['name'], from: IsoDate, to: IsoDate): HalfTermDates => ({
     name,
     from: schoolDayFrom(from),
     to: schoolDayTo(to),
@@ -81,7 +81,7 @@ export const defaultHalfTerms = (startYear: number): readonly HalfTerm[] => {
  * The bank holidays that fall on weekdays inside some half-term: the closures every calendar knows.
  * @example bankHolidayClosures(defaultHalfTerms(2024)) // [{ date: '2025-05-05', reason: 'bank-holiday' }]
  */
-export const bankHolidayClosures = (halfTerms: readonly HalfTerm[]): readonly ClosedDay[] =>
+export const bankHolidayClosures = (halfTerms: readonly HalfTermDates[]): readonly ClosedDay[] =>
   halfTerms.flatMap((h) =>
     bankHolidaysBetween(h.from, h.to)
       .filter((b) => weekday(b.date) < 5)

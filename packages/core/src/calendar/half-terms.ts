@@ -9,12 +9,11 @@
  * @module
  */
 import { toDayNumber, weekdayOf, type IsoDate } from '../dates.js';
+import { HALF_TERMS, type HalfTerm } from '../canonical.js';
 import { datesOf, type DateRange } from './date-range.js';
 
-/** The six half-terms of the academic year, in order. */
-export const HALF_TERMS = ['autumn1', 'autumn2', 'spring1', 'spring2', 'summer1', 'summer2'] as const;
-/** A half-term's name. */
-export type HalfTermName = (typeof HALF_TERMS)[number];
+/** A half-term's name: one of canonical.ts `HALF_TERMS` (autumn1 ... summer2, in order). */
+export type HalfTermName = HalfTerm;
 
 /** A school's three terms, each two half-terms. */
 export const SCHOOL_TERMS = ['autumn', 'spring', 'summer'] as const;
@@ -25,7 +24,7 @@ export type SchoolTerm = (typeof SCHOOL_TERMS)[number];
 export type CalendarSource = 'terms-file' | 'register' | 'default';
 
 /** One half-term: its first and last term day (the breaks either side belong to no half-term). */
-export interface HalfTerm extends DateRange {
+export interface HalfTermDates extends DateRange {
   readonly name: HalfTermName;
   readonly source: CalendarSource;
 }
@@ -44,14 +43,14 @@ export interface ClosedDay {
 export interface SchoolCalendar {
   /** The academic year's start year (2024 for 2024/25). */
   readonly academicYear: number;
-  /** Exactly six, in {@link HALF_TERMS} order, disjoint and increasing. */
-  readonly halfTerms: readonly HalfTerm[];
+  /** Exactly six, in canonical.ts `HALF_TERMS` order, disjoint and increasing. */
+  readonly halfTerms: readonly HalfTermDates[];
   /** Weekdays inside the half-terms with no school, in date order. */
   readonly closedDays: readonly ClosedDay[];
 }
 
 /**
- * The index (0-5) of a half-term name in {@link HALF_TERMS}, or -1 when it is not one.
+ * The index (0-5) of a half-term name in canonical.ts `HALF_TERMS`, or -1 when it is not one.
  * @example halfTermIndex('spring1') // 2
  */
 export const halfTermIndex = (name: string): number => (HALF_TERMS as readonly string[]).indexOf(name);
@@ -135,7 +134,7 @@ export interface HalfTermFault {
 /**
  * Faults in half-terms meant to be a calendar: each inverted range, each range outside the academic
  * year `year`, each pair with the same name, each pair that overlaps, each pair out of
- * {@link HALF_TERMS} order, each name missing. An empty answer means the list is a valid calendar.
+ * `HALF_TERMS` order, each name missing. An empty answer means the list is a valid calendar.
  * @example halfTermFaults(defaultCalendar(2024).halfTerms, academicYearRange(2024)) // []
  */
 export const halfTermFaults = (

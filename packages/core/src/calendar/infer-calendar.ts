@@ -22,7 +22,8 @@ import { academicYearRange } from './academic-year.js';
 import { bankHolidaysBetween } from './bank-holidays.js';
 import { rangeDayNumbers, type DateRange } from './date-range.js';
 import { defaultHalfTerms } from './default-calendar.js';
-import { HALF_TERMS, halfTermFaults, type ClosedDay, type HalfTerm } from './half-terms.js';
+import { HALF_TERMS } from '../canonical.js';
+import { halfTermFaults, type ClosedDay, type HalfTermDates } from './half-terms.js';
 
 /** What the register says about a school's days. */
 export interface RegisterDays {
@@ -47,7 +48,7 @@ export interface InferOptions {
 
 /** Half-terms and closures read from a register. */
 export interface Inference {
-  readonly halfTerms: readonly HalfTerm[];
+  readonly halfTerms: readonly HalfTermDates[];
   /** Weekdays inside the half-terms without an open day: bank holidays, and closures within the coverage. */
   readonly closedDays: readonly ClosedDay[];
   /** Warnings about breaks not found. */
@@ -143,7 +144,7 @@ export const inferHalfTerms = (
     });
   }
 
-  const halfTerms = HALF_TERMS.map((name, k): HalfTerm => {
+  const halfTerms = HALF_TERMS.map((name, k): HalfTermDates => {
     const lo = k === 0 ? year.first : (split[k - 1] ?? 0);
     const hi = k === 5 ? year.last : (split[k] ?? 0) - 1;
     const days = open.filter((d) => d >= lo && d <= hi);

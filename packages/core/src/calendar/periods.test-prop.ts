@@ -2,7 +2,8 @@ import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { fromDayNumber, toDayNumber, toSlot, type Session } from '../dates.js';
 import { CENSUS_PERIODS } from './academic-year.js';
-import { HALF_TERMS, SCHOOL_TERMS } from './half-terms.js';
+import { HALF_TERMS } from '../canonical.js';
+import { SCHOOL_TERMS } from './half-terms.js';
 import {
   academicYearPeriod,
   censusTermPeriod,

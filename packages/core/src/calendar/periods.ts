@@ -30,7 +30,7 @@ export type Period =
   /** The Monday-to-Sunday week containing `date`. */
   | { readonly _tag: 'Week'; readonly date: IsoDate }
   /** A half-term of the school's own calendar. */
-  | { readonly _tag: 'HalfTerm'; readonly academicYear: number; readonly halfTerm: HalfTermName }
+  | { readonly _tag: 'HalfTermDates'; readonly academicYear: number; readonly halfTerm: HalfTermName }
   /** A term of the school's own calendar: its two half-terms and the break between. */
   | { readonly _tag: 'Term'; readonly academicYear: number; readonly term: SchoolTerm }
   /** A DfE census term or period (fixed dates, the same for every school: reference §4.5). */
@@ -44,7 +44,7 @@ export const rangePeriod = (from: IsoDate, to: IsoDate): Period => ({ _tag: 'Ran
 /** The week containing a date. @example weekPeriod('2024-09-04') */
 export const weekPeriod = (date: IsoDate): Period => ({ _tag: 'Week', date });
 /** A school's half-term. @example halfTermPeriod(2024, 'autumn1') */
-export const halfTermPeriod = (academicYear: number, halfTerm: HalfTermName): Period => ({ _tag: 'HalfTerm', academicYear, halfTerm });
+export const halfTermPeriod = (academicYear: number, halfTerm: HalfTermName): Period => ({ _tag: 'HalfTermDates', academicYear, halfTerm });
 /** A school's term. @example schoolTermPeriod(2024, 'spring') */
 export const schoolTermPeriod = (academicYear: number, term: SchoolTerm): Period => ({ _tag: 'Term', academicYear, term });
 /** A census term or period. @example censusTermPeriod(2024, 'summer2') */
@@ -98,7 +98,7 @@ export const periodRange = (period: Period, options: ResolveOptions = {}): DateR
         const w = weekOf(period.date);
         return { from: w.commencing, to: w.sunday };
       }
-      case 'HalfTerm':
+      case 'HalfTermDates':
         return halfTermRange(calendarFor(period.academicYear, options), period.halfTerm);
       case 'Term':
         return schoolTermRange(calendarFor(period.academicYear, options), period.term);
@@ -179,7 +179,7 @@ export const periodLabel = (period: Period): string => {
       return `${period.from} to ${period.to}`;
     case 'Week':
       return `week commencing ${weekOf(period.date).commencing}`;
-    case 'HalfTerm':
+    case 'HalfTermDates':
       return `${year(period.academicYear)} ${period.halfTerm}`;
     case 'Term':
       return `${year(period.academicYear)} ${period.term} term`;

@@ -14,7 +14,8 @@ import { academicYearRange } from './academic-year.js';
 import { bankHolidaysBetween } from './bank-holidays.js';
 import { rangeDayNumbers } from './date-range.js';
 import { bankHolidayClosures, defaultHalfTerms } from './default-calendar.js';
-import { halfTermFaults, HALF_TERMS, type ClosedDay, type HalfTerm, type SchoolCalendar } from './half-terms.js';
+import { HALF_TERMS } from '../canonical.js';
+import { halfTermFaults, type ClosedDay, type HalfTermDates, type SchoolCalendar } from './half-terms.js';
 import { inferHalfTerms, type InferOptions, type RegisterDays } from './infer-calendar.js';
 import { termDatesKey, type GivenHalfTerm, type TermDates } from './term-dates.js';
 
@@ -63,7 +64,7 @@ export const buildSchoolCalendar = (
   const fileAt = file === undefined ? {} : { file };
 
   // (b) then (c): the base every other source is filled from.
-  let base: readonly HalfTerm[] = defaults;
+  let base: readonly HalfTermDates[] = defaults;
   let open: ReadonlySet<number> | undefined;
   if (input.register !== undefined) {
     const openDays = new Set(input.register.openDays);
@@ -92,9 +93,9 @@ export const buildSchoolCalendar = (
       ...fileAt,
     });
   } else if (given !== undefined) {
-    const merged = HALF_TERMS.map((name, k): HalfTerm => {
+    const merged = HALF_TERMS.map((name, k): HalfTermDates => {
       const g = given.right.find((h) => h.name === name);
-      return g === undefined ? (base[k] as HalfTerm) : { name, from: g.from, to: g.to, source: 'terms-file' };
+      return g === undefined ? (base[k] as HalfTermDates) : { name, from: g.from, to: g.to, source: 'terms-file' };
     });
     const missing = HALF_TERMS.filter((name) => !given.right.some((h) => h.name === name));
     if (halfTermFaults(merged, year).length > 0) {
