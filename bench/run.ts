@@ -170,6 +170,7 @@ const main = async (): Promise<void> => {
     targets: TARGETS,
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_bytes: totalmem() },
     // The 1-minute load average at the start and end: other work on the machine slows every figure.
+    bench_max_rss_bytes: process.resourceUsage().maxRSS * 1024,
     load_average: { start: Math.round(loadBefore * 100) / 100, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
