@@ -6,6 +6,7 @@
  * @module
  */
 import { fractionToNumber } from '@attendance-kit/core';
+import { signedBand, type TableComparison } from './compare.js';
 import type { ComparatorTable, TableValue } from './table.js';
 
 /** A value as JSON: a number, `"c"`, `"x"`, or `null` for no possible sessions. */
@@ -37,6 +38,22 @@ const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"',
 /** The output columns: identity columns, then `row_source`, `method`, then the rate columns. */
 export const tableColumns = (t: ComparatorTable): readonly string[] => [...t.identityColumns, 'row_source', 'method', ...t.rateColumns];
 
+/** Columns added by a comparison: `<measure>_diff_<target>` (points, unrounded) and `<measure>_band_<target>` (signed band). */
+export const comparisonColumns = (c: TableComparison): readonly string[] =>
+  c.measures.flatMap((m) => [`${m}_diff_${c.target}`, `${m}_band_${c.target}`]);
+
+/** The comparison cells of row `i`: column -> JSON value (`"x"` where there is no comparison). */
+const comparisonCells = (c: TableComparison, i: number): Record<string, JsonValue> => {
+  const out: Record<string, JsonValue> = {};
+  const row = c.rows[i];
+  for (const m of c.measures) {
+    const v = row?.[m];
+    out[`${m}_diff_${c.target}`] = v?._tag === 'value' ? fractionToNumber(v.difference) : 'x';
+    out[`${m}_band_${c.target}`] = v?._tag === 'value' ? signedBand(v.band) : 'x';
+  }
+  return out;
+};
+
 /**
  * The tables as CSV text (one header; tables from several files must share their columns, else each
  * table's columns are united in first-seen order and a missing cell is empty).
@@ -44,32 +61,45 @@ export const tableColumns = (t: ComparatorTable): readonly string[] => [...t.ide
  * @example
  * tablesToCsv([comparatorTable(readDfeAttendanceCsv(text))])
  */
-export const tablesToCsv = (tables: readonly ComparatorTable[]): string => {
+export const tablesToCsv = (tables: readonly ComparatorTable[], comparisons: readonly (TableComparison | undefined)[] = []): string => {
   const columns: string[] = [];
-  for (const t of tables) for (const c of tableColumns(t)) if (!columns.includes(c)) columns.push(c);
+  tables.forEach((t, k) => {
+    const cmp = comparisons[k];
+    for (const c of [...tableColumns(t), ...(cmp === undefined ? [] : comparisonColumns(cmp))]) if (!columns.includes(c)) columns.push(c);
+  });
   const lines = [columns.map(quote).join(',')];
-  for (const t of tables)
-    for (const r of t.rows) {
+  tables.forEach((t, k) => {
+    const cmp = comparisons[k];
+    t.rows.forEach((r, i) => {
+      const extra = cmp === undefined ? {} : comparisonCells(cmp, i);
       const cells = columns.map((c) => {
+        const e = extra[c];
+        if (e !== undefined) return e === null ? 'NaN' : String(e);
         if (c === 'row_source') return r.source;
         if (c === 'method') return r.method;
         if (t.rateColumns.includes(c)) return valueToCsv(r.values[c]);
         return r.identity[c] ?? '';
       });
       lines.push(cells.map(quote).join(','));
-    }
+    });
+  });
   return `${lines.join('\n')}\n`;
 };
 
 /** The tables as an array of plain JSON objects, one per row, in {@link tableColumns} order. */
-export const tablesToJson = (tables: readonly ComparatorTable[]): readonly Record<string, string | JsonValue>[] =>
-  tables.flatMap((t) =>
-    t.rows.map((r) => {
+export const tablesToJson = (
+  tables: readonly ComparatorTable[],
+  comparisons: readonly (TableComparison | undefined)[] = [],
+): readonly Record<string, string | JsonValue>[] =>
+  tables.flatMap((t, k) =>
+    t.rows.map((r, i) => {
       const o: Record<string, string | JsonValue> = { file: r.file };
       for (const c of t.identityColumns) o[c] = r.identity[c] ?? '';
       o.row_source = r.source;
       o.method = r.method;
       for (const c of t.rateColumns) o[c] = valueToJson(r.values[c]);
+      const cmp = comparisons[k];
+      if (cmp !== undefined) Object.assign(o, comparisonCells(cmp, i));
       return o;
     }),
   );

@@ -12,3 +12,4 @@ export * from './table.js';
 export * from './format.js';
 export * from './neighbours.js';
 export * from './cells.js';
+export * from './compare.js';

@@ -18,7 +18,7 @@ import {
   type PhaseTotalMethod,
 } from '@attendance-kit/core';
 import { PA_COLUMN } from './columns.js';
-import type { DfeAttendanceFile, DfeAttendanceRow } from './read.js';
+import type { DfeAttendanceFile, DfeAttendanceRow, DfeRowKey } from './read.js';
 
 /** How a row's rates were made: from its own counts, or by combining phases. */
 export type RowMethod = 'sessions' | PhaseTotalMethod;
@@ -38,6 +38,8 @@ export interface ComparatorTableRow {
   /** `input` for a row of the file, `added-total` for a Total the file did not have (LA level). */
   readonly source: 'input' | 'added-total';
   readonly identity: Readonly<Record<string, string>>;
+  /** The row's period x geography x phase. */
+  readonly key: DfeRowKey;
   readonly method: RowMethod;
   /** Output rate columns (`attendance_perc`, ..., `pa_perc`) -> value. */
   readonly values: Readonly<Record<string, TableValue>>;
@@ -174,11 +176,12 @@ export const comparatorTable = (input: DfeAttendanceFile, options: ComparatorTab
         line: r.line,
         source: 'input',
         identity: r.identity,
+        key: r.key,
         method,
         values: totalValues(groups.get(groupKey(r)) ?? [], method, { line: r.line }),
       });
     } else {
-      rows.push({ file: input.file, line: r.line, source: 'input', identity: r.identity, method: 'sessions', values: phaseValues(r, measures, input.hasPa) });
+      rows.push({ file: input.file, line: r.line, source: 'input', identity: r.identity, key: r.key, method: 'sessions', values: phaseValues(r, measures, input.hasPa) });
     }
   }
   if (options.addMissingTotals ?? true) {
@@ -194,7 +197,14 @@ export const comparatorTable = (input: DfeAttendanceFile, options: ComparatorTab
         rule === undefined
           ? totalValues(group, method, {})
           : Object.fromEntries(rateColumns.map((c) => [c, { _tag: 'suppressed', reason: rule } as TableValue]));
-      rows.push({ file: input.file, source: 'added-total', identity: { ...first.identity, [phaseColumn]: 'Total' }, method, values });
+      rows.push({
+        file: input.file,
+        source: 'added-total',
+        identity: { ...first.identity, [phaseColumn]: 'Total' },
+        key: { ...first.key, phase: 'Total' },
+        method,
+        values,
+      });
     }
   }
   return { rateColumns, identityColumns: input.identityColumns, rows, issues };

@@ -74,4 +74,21 @@ describe('attendance comparator', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'o.csv'), 'utf8').split('\n')[0]).toContain('attendance_perc');
   });
+
+  test('--compare national adds exact differences and bands; the national row against itself is 0', async () => {
+    const r = await run(['data/dfe-pupil-attendance/2024-25_year.csv', '--format', 'json', '--compare', 'national']);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const nat = rows.find((x) => x.geographic_level === 'National' && x.school_type === 'Secondary');
+    expect(nat?.attendance_diff_national).toBe(0);
+    expect(nat?.attendance_band_national).toBe(0);
+    // Knowsley secondary 88.8162 against national secondary 91.4055: 2.59 points lower attendance.
+    const k = rows.find((x) => x.old_la_code === '340' && x.school_type === 'Secondary');
+    expect(k?.attendance_diff_national as number).toBeCloseTo((1848053 * 100) / 2080759 - (1011832051 * 100) / 1106970367, 10);
+    expect(k?.attendance_band_national).toBe(-2);
+    // Higher absence is worse: the same gap in absence is also -2.
+    expect(k?.overall_absence_band_national).toBe(-2);
+    const city = rows.find((x) => x.old_la_code === '201' && x.school_type === 'Primary');
+    expect(city?.attendance_band_national).toBe('x');
+  });
 });

@@ -11,11 +11,13 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import {
+  compareTable,
   comparatorTable,
   readDfeAttendanceCsv,
   tablesToCsv,
   tablesToJson,
   type ComparatorTable,
+  type TableComparison,
 } from '@attendance-kit/adapter-dfe-ees';
 import type { Issue } from '@attendance-kit/core';
 import type { Command } from '../command.js';
@@ -41,6 +43,12 @@ Options:
   --phase-total census-weighted|pooled
                               how to combine Primary, Secondary and Special into Total (default: DfE's
                               method for the year: census-weighted to 2024/25, pooled from 2025/26)
+  --compare national|regional add, for the four headline rates, the difference in points from the
+                              national (or the row's region) row of the same period and phase
+                              (<measure>_diff_<target>, unrounded) and FFT's band decided exactly from
+                              the counts (<measure>_band_<target>: +1..+3 better, -1..-3 worse, 0 under
+                              1 point; bands at 1, 2 and 4 points; attendance higher is better, absence
+                              higher is worse)
   --published-only            do not add Totals where the file has none (DfE publishes no LA Totals)
   --out FILE                  write the result to FILE instead of standard output
   --issues FILE               write every input issue as CSV (file, line, field, code, severity, message)
@@ -52,6 +60,7 @@ const Options = z.object({
   format: z.enum(['csv', 'json']).default('csv'),
   'phase-total': z.enum(['census-weighted', 'pooled']).optional(),
   'published-only': z.boolean().default(false),
+  compare: z.enum(['national', 'regional']).optional(),
   out: z.string().optional(),
   issues: z.string().optional(),
   help: z.boolean().default(false),
@@ -61,6 +70,7 @@ const SPEC = {
   format: { type: 'string' },
   'phase-total': { type: 'string' },
   'published-only': { type: 'boolean' },
+  compare: { type: 'string' },
   out: { type: 'string' },
   issues: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -101,6 +111,7 @@ export const comparator: Command = {
     if (files.length === 0) return reportUsage(io, usageProblem('give at least one DfE attendance CSV file', 'comparator'));
     const cwd = io.cwd ?? process.cwd();
     const tables: ComparatorTable[] = [];
+    const comparisons: (TableComparison | undefined)[] = [];
     const issues: Issue[] = [];
     for (const file of files) {
       let text: string;
@@ -122,8 +133,9 @@ export const comparator: Command = {
       });
       issues.push(...table.issues);
       tables.push(table);
+      comparisons.push(options.compare === undefined ? undefined : compareTable(table, options.compare));
     }
-    const text = options.format === 'csv' ? tablesToCsv(tables) : `${JSON.stringify(tablesToJson(tables), null, 2)}\n`;
+    const text = options.format === 'csv' ? tablesToCsv(tables, comparisons) : `${JSON.stringify(tablesToJson(tables, comparisons), null, 2)}\n`;
     if (options.issues !== undefined) await writeFile(resolve(cwd, options.issues), issuesCsv(issues), 'utf8');
     io.stderr.write(summary(issues));
     if (options.out === undefined) io.stdout.write(text);
