@@ -4,7 +4,7 @@
  * - `week-commencing` (DfE): the Monday's date. DfE's weekly releases also name the week by its ISO
  *   8601 week number, `time_period` 2024 with `time_identifier` "Week 37" for the week commencing
  *   9 September 2024 (checked against data/dfe-pupil-attendance/2024-25_weekly_autumn.csv: the autumn
- *   half-term week 28 October 2024 is "Week 44", the week with few schools reporting).
+ *   half-term week 28 October 2024 is "Week 44", which has no national row and only 74 LA rows).
  * - `week-ending` (FFT Aspire): the Friday's date. Saturday and Sunday belong to the week ending the
  *   Friday before them, so both labels name the same Monday-to-Sunday weeks.
  *
