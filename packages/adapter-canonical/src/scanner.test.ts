@@ -59,6 +59,16 @@ describe('createCsvScanner', () => {
     expect(rows[1]).toEqual({ line: 2, error: undefined, fields: ['ok', '2'] });
   });
 
+  test('an over-long last field keeps the line numbers of the records after it', () => {
+    const rows = scan(`a,${'x'.repeat(100)}\nok\r\n${'y'.repeat(50)}\r\nend\n`, { maxFieldBytes: 10 });
+    expect(rows.map((r) => [r.line, r.error])).toEqual([
+      [1, 'field-too-long'],
+      [2, undefined],
+      [3, 'field-too-long'],
+      [4, undefined],
+    ]);
+  });
+
   test('too many fields marks the record', () => {
     expect(scan('a,b,c,d\n', { maxFields: 3 })[0]?.error).toBe('too-many-fields');
   });

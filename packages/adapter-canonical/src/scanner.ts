@@ -297,9 +297,12 @@ export const createCsvScanner = (onRecord: (record: CsvRecordView) => void, opti
       else if (b === CR && i + 1 < n && chunk[i + 1] === LF) next = i + 2;
       else if (b === QUOTE || b === CR) return -1;
       else continue;
+      if (i === from) {
+        line++;
+        return next; // an empty line: no record
+      }
+      if (i - fs > maxField) return -1; // checked before counting the line: the general path counts it
       line++;
-      if (i === from) return next; // an empty line: no record
-      if (i - fs > maxField) return -1;
       starts[c] = fs;
       ends[c] = i;
       view.bytes = chunk;
