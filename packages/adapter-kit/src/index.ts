@@ -10,3 +10,4 @@ export * from './report.js';
 export * from './collector.js';
 export * from './zod.js';
 export * from './read-error.js';
+export * from './adapter.js';

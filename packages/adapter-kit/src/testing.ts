@@ -77,3 +77,4 @@ export const splitBytes = (bytes: Uint8Array, cuts: readonly number[]): Uint8Arr
   }
   return out;
 };
+export * from './conformance/index.js';
