@@ -84,6 +84,13 @@ export interface Adapter<R = unknown> {
 }
 
 /**
+ * An adapter of any raw-record type, as the conformance kit and the CLI take it (`normalize` takes
+ * the adapter's own raw records, so `Adapter<X>` is not an `Adapter<unknown>`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyAdapter = Adapter<any>;
+
+/**
  * Defines an adapter. It checks the definition once (an id, declared codes namespaced
  * `id/...`) so mistakes surface when the module loads, not in a user's import.
  *

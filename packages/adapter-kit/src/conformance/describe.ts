@@ -5,7 +5,7 @@
  * @module
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Adapter } from '../adapter.js';
+import type { AnyAdapter } from '../adapter.js';
 import { checkLaw, conformanceReport, lawContext, selectedLaws, writeConformanceReport, type ConformanceOptions, type LawResult } from './run.js';
 import { openScratch, type Scratch } from './run-adapter.js';
 
@@ -17,7 +17,7 @@ import { openScratch, type Scratch } from './run-adapter.js';
  * import { describeConformance, fixturesFrom } from '@attendance-kit/adapter-kit/testing';
  * describeConformance(myAdapter, { fixtures: fixturesFrom('test/fixtures'), reportPath: 'conformance-report.json' });
  */
-export const describeConformance = (adapter: Adapter, options: ConformanceOptions): void => {
+export const describeConformance = (adapter: AnyAdapter, options: ConformanceOptions): void => {
   describe(`conformance of adapter '${adapter.id}' (${adapter.name})`, () => {
     let scratch: Scratch | undefined;
     const results: LawResult[] = [];

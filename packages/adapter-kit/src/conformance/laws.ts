@@ -15,7 +15,7 @@ import {
   recordText,
   resolveRecords,
   RESOLVE_ISSUE_CODES,
-  type Adapter,
+  type AnyAdapter,
   type AdapterOptions,
   type CanonicalRecord,
   type Normalized,
@@ -28,7 +28,7 @@ import { readAll, resolveRun, runAdapter, type AdapterRun, type ConformanceFixtu
 
 /** What a law is checked with. */
 export interface LawContext {
-  readonly adapter: Adapter;
+  readonly adapter: AnyAdapter;
   readonly fixtures: readonly ConformanceFixture[];
   /** Runs per generated-input property. */
   readonly numRuns: number;
@@ -107,7 +107,7 @@ const eachFixture = async (ctx: LawContext, check: (f: ConformanceFixture, run: 
 const decodes = (r: CanonicalRecord): boolean =>
   r._tag === 'school' ? CanonicalSchool.is(r.school) : r._tag === 'pupil' ? CanonicalPupil.is(r.pupil) : CanonicalMark.is(r.mark) && isMarkCodeInForce(r.mark);
 
-const declaredCodes = (adapter: Adapter): Set<string> => new Set([...Object.keys(adapter.issueCodes), ...Object.keys(RESOLVE_ISSUE_CODES)]);
+const declaredCodes = (adapter: AnyAdapter): Set<string> => new Set([...Object.keys(adapter.issueCodes), ...Object.keys(RESOLVE_ISSUE_CODES)]);
 
 const deepFreeze = <T>(v: T): T => {
   if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type fc from 'fast-check';
-import type { Adapter } from '../adapter.js';
+import type { AnyAdapter } from '../adapter.js';
 import type { GeneratedFile } from './inputs.js';
 import { LAWS, type Law, type LawContext } from './laws.js';
 import { openScratch, type ConformanceFixture } from './run-adapter.js';
@@ -64,7 +64,7 @@ export const checkLaw = async (law: Law, ctx: LawContext): Promise<LawResult> =>
 };
 
 /** Builds the report from law results. */
-export const conformanceReport = (adapter: Adapter, options: ConformanceOptions, laws: readonly LawResult[]): ConformanceReport => ({
+export const conformanceReport = (adapter: AnyAdapter, options: ConformanceOptions, laws: readonly LawResult[]): ConformanceReport => ({
   adapter: { id: adapter.id, name: adapter.name, formats: adapter.formats, issueCodes: Object.keys(adapter.issueCodes).sort() },
   fixtures: options.fixtures.map((f) => f.name),
   numRuns: options.numRuns ?? DEFAULT_NUM_RUNS,
@@ -86,7 +86,7 @@ export const writeConformanceReport = async (path: string, report: ConformanceRe
  * const report = await runConformance(ctfAdapter, { fixtures: fixturesFrom('test/fixtures', { schoolUrn: '100101' }) });
  * report.laws.filter((l) => !l.passed) // []
  */
-export const runConformance = async (adapter: Adapter, options: ConformanceOptions): Promise<ConformanceReport> => {
+export const runConformance = async (adapter: AnyAdapter, options: ConformanceOptions): Promise<ConformanceReport> => {
   const scratch = await openScratch();
   try {
     const ctx = lawContext(adapter, options, scratch);
@@ -101,7 +101,7 @@ export const runConformance = async (adapter: Adapter, options: ConformanceOptio
 };
 
 /** The context the laws are checked with. */
-export const lawContext = (adapter: Adapter, options: ConformanceOptions, scratch: LawContext['scratch']): LawContext => ({
+export const lawContext = (adapter: AnyAdapter, options: ConformanceOptions, scratch: LawContext['scratch']): LawContext => ({
   adapter,
   fixtures: options.fixtures,
   numRuns: options.numRuns ?? DEFAULT_NUM_RUNS,
