@@ -9,18 +9,26 @@ interface Row {
   readonly slot: number;
   readonly code: number;
   readonly stamp: number;
+  readonly minutes: number;
 }
 const rowArb = fc.record({
   enrolment: fc.integer({ min: 0, max: 5 }),
   slot: fc.integer({ min: 40_000, max: 40_007 }),
   code: fc.integer({ min: 0, max: 38 }),
+  minutes: fc.oneof(fc.constant(NO_MINUTES), fc.integer({ min: 0, max: 0xfffe })),
   stamp: fc.oneof(fc.constant(Number.NaN), fc.integer({ min: 0, max: 4 }).map((k) => 1_725_000_000_000 + k * 500)),
 });
 const rowsArb = fc.array(rowArb, { maxLength: 80 });
 
-const build = (rows: readonly Row[]) => {
-  const b = createMarkStoreBuilder();
-  rows.forEach((r, i) => b.add(r.enrolment, r.slot, r.code, NO_MINUTES, r.stamp, i + 2));
+/**
+ * A capacity hint: none or large (every mark in the first chunk: resolved in place), or small
+ * (marks spill into later chunks: resolved by copying). Both paths must give the same store.
+ */
+const hintArb = fc.oneof(fc.constant(undefined), fc.integer({ min: 1, max: 12 }), fc.constant(1000));
+
+const build = (rows: readonly Row[], hint?: number) => {
+  const b = createMarkStoreBuilder(hint === undefined ? {} : { capacityHint: hint });
+  rows.forEach((r, i) => b.add(r.enrolment, r.slot, r.code, r.minutes, r.stamp, i + 2));
   return b.finish();
 };
 
@@ -36,8 +44,8 @@ const winnersOf = (rows: readonly Row[]): Map<string, number> => {
   return best;
 };
 
-test.prop([rowsArb, fc.context()])('[VER-1] the newest recorded_at wins, whatever the row order', (rows, ctx) => {
-  const { store } = build(rows);
+test.prop([rowsArb, hintArb, fc.context()])('[VER-1] the newest recorded_at wins, whatever the row order', (rows, hint, ctx) => {
+  const { store } = build(rows, hint);
   const stamped = rows.filter((r) => !Number.isNaN(r.stamp));
   // For every mark with a stamped version, the accepted code is one of the newest-stamped versions' codes.
   for (let i = 0; i < store.length; i++) {
@@ -49,18 +57,18 @@ test.prop([rowsArb, fc.context()])('[VER-1] the newest recorded_at wins, whateve
   }
 });
 
-test.prop([rowsArb])('[VER-2] with equal or empty recorded_at the later row wins', (rows) => {
-  const { store } = build(rows);
+test.prop([rowsArb, hintArb])('[VER-2] with equal or empty recorded_at the later row wins (its code and minutes late are kept)', (rows, hint) => {
+  const { store } = build(rows, hint);
   const winners = winnersOf(rows);
   expect(store.length).toBe(winners.size);
   for (let i = 0; i < store.length; i++) {
     const w = winners.get(`${store.enrolment[i]}:${store.slot[i]}`) as number;
-    expect(store.code[i]).toBe(rows[w]?.code);
+    expect([store.code[i], store.minutesLate[i]]).toEqual([rows[w]?.code, rows[w]?.minutes]);
   }
 });
 
-test.prop([rowsArb])('[VER-3] accepted + superseded = added, and every superseded line is a losing row', (rows) => {
-  const { store, superseded } = build(rows);
+test.prop([rowsArb, hintArb])('[VER-3] accepted + superseded = added, and every superseded line is a losing row', (rows, hint) => {
+  const { store, superseded } = build(rows, hint);
   expect(store.length + superseded.length).toBe(rows.length);
   const winnerLines = new Set([...winnersOf(rows).values()].map((i) => i + 2));
   const lines = [...superseded.line];
@@ -72,8 +80,8 @@ test.prop([rowsArb])('[VER-3] accepted + superseded = added, and every supersede
   });
 });
 
-test.prop([rowsArb])('[VER-4] the store is sorted by (enrolment, slot) with one entry per mark', (rows) => {
-  const { store } = build(rows);
+test.prop([rowsArb, hintArb])('[VER-4] the store is sorted by (enrolment, slot) with one entry per mark', (rows, hint) => {
+  const { store } = build(rows, hint);
   for (let i = 1; i < store.length; i++) {
     const a = (store.enrolment[i - 1] as number) * 1e6 + (store.slot[i - 1] as number);
     const b = (store.enrolment[i] as number) * 1e6 + (store.slot[i] as number);

@@ -143,20 +143,21 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
     }
   };
 
-  const noMinutes = NO_MINUTES; // a local: a transpiled import may be a getter call per add
   const add = (enrolment: number, slot: number, code: number, minutesLate: number, recordedAt: number, line: number): void => {
     if (finished) throw new Error('MarkStoreBuilder.add after finish');
     if (pos === capacity) newChunk();
     enr[pos] = enrolment;
     slo[pos] = slot;
     cod[pos] = code;
-    if (minutesLate !== noMinutes) {
+    // Stored as minutes + 1, so NO_MINUTES (0xffff) is 0: the zeroed chunk needs no fill.
+    const encoded = (minutesLate + 1) & 0xffff;
+    if (encoded !== 0) {
       if (min === null) {
-        min = new Uint16Array(capacity).fill(noMinutes);
+        min = new Uint16Array(capacity);
         minutesChunks[chunkIndex] = min;
       }
-      min[pos] = minutesLate;
-    } else if (min !== null) min[pos] = noMinutes;
+      min[pos] = encoded;
+    }
     if (recordedAt === recordedAt) addStamp(recordedAt); // not NaN
     if (line !== nextLine) {
       breakOrdinal.push(length);
@@ -219,6 +220,7 @@ const reader = <T extends Uint8Array | Uint16Array | Uint32Array>(c: Columns, ch
 const finishStore = (c: Columns): { store: MarkStore; superseded: SupersededMarks } => {
   const n = c.length;
   const scan = scanOrder(c);
+  if (n <= c.firstSize) return finishInPlace(c, scan);
   // `order`: the ordinals in (enrolment, slot, ordinal) order; null means identity.
   const order = scan === 'sorted' || scan === 'sorted-unique' ? null : sortOrder(c, scan.maxEnrolment);
   // Sorted without repeated keys (the usual case): nothing to resolve.
@@ -235,10 +237,117 @@ const finishStore = (c: Columns): { store: MarkStore; superseded: SupersededMark
     enrolment: gather(c, c.enrolmentChunks, new Uint32Array(m), src, 0),
     slot: gather(c, c.slotChunks, new Uint32Array(m), src, 0),
     code: gather(c, c.codeChunks, new Uint8Array(m), src, 0),
-    minutesLate: gather(c, c.minutesChunks, new Uint16Array(m), src, NO_MINUTES),
+    minutesLate: decodeMinutes(gather(c, c.minutesChunks, new Uint16Array(m), src, 0)),
   };
   return { store, superseded };
 };
+
+/** Minutes are stored + 1 (0 = not recorded); back to `NO_MINUTES` form, in place. */
+const decodeMinutes = (minutes: Uint16Array, length = minutes.length): Uint16Array => {
+  for (let k = 0; k < length; k++) minutes[k] = ((minutes[k] as number) - 1) & 0xffff;
+  return minutes;
+};
+
+/**
+ * The finish when every mark is in the first chunk (a capacity hint at least the mark count): the
+ * store is made inside that chunk, so no second copy of the columns is ever held: sorted input is
+ * resolved and compacted in place; unsorted input is sorted through an ordinal array and each
+ * column rearranged through one 4-byte scratch buffer. The store's columns are views of the chunk. Untouched pages of an over-large hint are never
+ * resident (zeroed allocations are mapped lazily), so a generous hint costs address space only.
+ */
+const finishInPlace = (c: Columns, scan: ReturnType<typeof scanOrder>): { store: MarkStore; superseded: SupersededMarks } => {
+  const n = c.length;
+  const enr = c.enrolmentChunks[0] ?? new Uint32Array(0);
+  const slo = c.slotChunks[0] ?? new Uint32Array(0);
+  const cod = c.codeChunks[0] ?? new Uint8Array(0);
+  const min = c.minutesChunks[0] ?? null;
+  if (typeof scan === 'object') {
+    // Unsorted: sort ordinals, resolve versions through them, then gather each column into a
+    // scratch buffer and copy it back. Gathering (independent random reads) is far faster than
+    // following permutation cycles (each read waits for the last).
+    const winners = resolveVersions(c, sortOrder(c, scan.maxEnrolment));
+    const superseded = collectSuperseded(c, winners.losers);
+    const src = winners.winners as Uint32Array;
+    const m = src.length;
+    // The timestamps are spent: their column (when there is one) becomes the scratch buffer.
+    const scratch = c.stampChunks[0]?.subarray(0, m) ?? new Uint32Array(m);
+    c.stampChunks.length = 0;
+    c.millisChunks.length = 0;
+    for (let k = 0; k < m; k++) scratch[k] = enr[src[k] as number] as number;
+    enr.set(scratch);
+    for (let k = 0; k < m; k++) scratch[k] = slo[src[k] as number] as number;
+    slo.set(scratch);
+    const bytes = new Uint8Array(scratch.buffer, scratch.byteOffset, m);
+    for (let k = 0; k < m; k++) bytes[k] = cod[src[k] as number] as number;
+    cod.set(bytes);
+    if (min !== null) {
+      const halves = new Uint16Array(scratch.buffer, scratch.byteOffset, m);
+      for (let k = 0; k < m; k++) halves[k] = min[src[k] as number] as number;
+      min.set(halves);
+    }
+    return { store: viewStore(m, enr, slo, cod, min), superseded };
+  }
+  let m = n;
+  const lost: { ordinal: number; enrolment: number; slot: number; code: number }[] = [];
+  if (scan !== 'sorted-unique') {
+    const stampAt = stampReader(c);
+    // Sorted input: positions are ordinals.
+    const ordinalAt = (k: number): number => k;
+    const lose = (k: number): void => {
+      lost.push({ ordinal: ordinalAt(k), enrolment: enr[k] as number, slot: slo[k] as number, code: cod[k] as number });
+    };
+    let w = 0;
+    let k = 0;
+    while (k < n) {
+      const e = enr[k] as number;
+      const s = slo[k] as number;
+      let end = k + 1;
+      while (end < n && enr[end] === e && slo[end] === s) end++;
+      let best = k;
+      if (end - k > 1) {
+        // Positions within a group are in ordinal order, so `>=` lets the later row win ties.
+        let bestStamp = stampAt(ordinalAt(k));
+        for (let j = k + 1; j < end; j++) {
+          const st = stampAt(ordinalAt(j));
+          if (st >= bestStamp) {
+            lose(best);
+            best = j;
+            bestStamp = st;
+          } else lose(j);
+        }
+      }
+      // w <= k: compacting never overwrites a position not yet read (losers were copied out above).
+      enr[w] = enr[best] as number;
+      slo[w] = slo[best] as number;
+      cod[w] = cod[best] as number;
+      if (min !== null) min[w] = min[best] as number;
+      w++;
+      k = end;
+    }
+    m = w;
+  }
+  c.stampChunks.length = 0;
+  c.millisChunks.length = 0;
+  lost.sort((a, b) => a.ordinal - b.ordinal);
+  const lineAt = lineReader(c);
+  const superseded: SupersededMarks = {
+    length: lost.length,
+    line: Uint32Array.from(lost, (l) => lineAt(l.ordinal)),
+    enrolment: Uint32Array.from(lost, (l) => l.enrolment),
+    slot: Uint32Array.from(lost, (l) => l.slot),
+    code: Uint8Array.from(lost, (l) => l.code),
+  };
+  return { store: viewStore(m, enr, slo, cod, min), superseded };
+};
+
+/** The store as views of the first chunk's columns (minutes decoded in place). */
+const viewStore = (m: number, enr: Uint32Array, slo: Uint32Array, cod: Uint8Array, min: Uint16Array | null): MarkStore => ({
+  length: m,
+  enrolment: enr.subarray(0, m),
+  slot: slo.subarray(0, m),
+  code: cod.subarray(0, m),
+  minutesLate: min === null ? new Uint16Array(m).fill(NO_MINUTES) : decodeMinutes(min.subarray(0, m)),
+});
 
 /**
  * Whether the marks were added in non-decreasing (enrolment, slot) order, and if so whether any
