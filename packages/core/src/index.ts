@@ -17,6 +17,7 @@ export * from './calendar/infer-calendar.js';
 export * from './calendar/term-dates.js';
 export * from './calendar/school-calendar.js';
 export * from './calendar/periods.js';
+export * from './calendar/register-days.js';
 export * from './classify.js';
 export * from './tally.js';
 export * from './metrics.js';
