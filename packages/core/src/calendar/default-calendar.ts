@@ -5,7 +5,8 @@
  * These are APPROXIMATIONS of the pattern most English local authorities follow, not anyone's actual
  * dates: schools set their own (academies) or follow their LA's, and INSET days cannot be guessed.
  * Give the school's own dates in terms.csv, or let the register show them, whenever you can.
- * No DfE source states these rules; each was checked by hand against common LA patterns 2018-2025
+ * No DfE source states these rules. They match the common LA pattern in most recent years but not all:
+ * in 2024/25 many LAs broke for Easter two weeks before Easter Monday and began spring on 6 January
  * (docs/methodology-calendar.md). The school's term days exclude England bank holidays.
  *
  * - Every half-term starts and ends on a weekday that is not a bank holiday.

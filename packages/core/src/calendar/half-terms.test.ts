@@ -16,7 +16,7 @@ import {
 const d = (s: string): IsoDate => s as IsoDate;
 
 describe('default England half-terms', () => {
-  it('2024/25 follows the common LA pattern (checked by hand against published LA term dates)', () => {
+  it('2024/25 by the documented rules, worked by hand (Easter 20 April, spring bank holiday 26 May 2025)', () => {
     expect(defaultHalfTerms(2024).map((h) => [h.name, h.from, h.to])).toEqual([
       ['autumn1', '2024-09-02', '2024-10-25'],
       ['autumn2', '2024-11-04', '2024-12-20'],
