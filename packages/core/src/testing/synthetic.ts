@@ -195,7 +195,7 @@ function* schoolMarks(
         const kind = plan.kind[e] as number;
         if ((spellLeft[k] as number) > 0) {
           spellLeft[k] = (spellLeft[k] as number) - 1;
-          am = pm = spellCode[k] as string;
+          am = pm = inRegime(spellCode[k] as string, regime); // a spell may run on into the other regime
         } else if (rng() < (q[k] as number)) {
           const reason = pickWeighted(REASONS[kind] as WeightedTable<Reason>, rng());
           const code = inRegime(reason.code, regime);
