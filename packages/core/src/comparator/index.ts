@@ -10,3 +10,4 @@ export * from './coverage.js';
 export * from './areas.js';
 export * from './standardised.js';
 export * from './significance.js';
+export * from './from-tally.js';
