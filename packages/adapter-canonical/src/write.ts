@@ -120,6 +120,11 @@ export const openMarksWriter = (path: string): MarksWriter => {
   let pending = csvLine(MARK_COLUMNS.map((c) => c.name));
   let written = 0;
   let full = false;
+  let lastUrn = '';
+  let urnCsv = '';
+  let lastPupil = '';
+  let pupilCsv = '';
+  const codeCsv = new Map<string, string>();
   const flush = (): void => {
     if (pending.length === 0) return;
     if (!stream.write(pending)) full = true;
@@ -127,9 +132,19 @@ export const openMarksWriter = (path: string): MarksWriter => {
   };
   return {
     write(m) {
-      // Plain values (digits, codes, ids without specials) skip the quoting test's regex cost
-      // only where they cannot need it: dates, sessions and numbers never do.
-      pending += `${csvField(m.schoolUrn)},${csvField(m.pupilId)},${m.date},${m.session},${csvField(m.code)},${m.minutesLate ?? ''},${m.recordedAt === undefined ? '' : csvField(m.recordedAt)}\n`;
+      // Consecutive marks mostly share school and pupil (files go pupil by pupil), and codes are
+      // few: remember their CSV form instead of testing for quotes on every row.
+      if (m.schoolUrn !== lastUrn) {
+        lastUrn = m.schoolUrn;
+        urnCsv = csvField(lastUrn);
+      }
+      if (m.pupilId !== lastPupil) {
+        lastPupil = m.pupilId;
+        pupilCsv = csvField(lastPupil);
+      }
+      let code = codeCsv.get(m.code);
+      if (code === undefined) codeCsv.set(m.code, (code = csvField(m.code)));
+      pending += `${urnCsv},${pupilCsv},${csvField(m.date)},${m.session},${code},${m.minutesLate ?? ''},${m.recordedAt === undefined ? '' : csvField(m.recordedAt)}\n`;
       written++;
       if (pending.length >= BATCH_CHARS) flush();
       return !full;

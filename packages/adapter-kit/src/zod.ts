@@ -12,8 +12,8 @@ type ZodIssue = ZodError['issues'][number];
 
 /** Where the record came from, and how to name its issues. */
 export interface ZodIssueContext {
-  /** Namespace of the codes, e.g. `canonical` gives `canonical/missing-field`. */
-  readonly namespace: string;
+  /** Namespace of the codes, e.g. `canonical` gives `canonical/missing-field` (default `adapter`). */
+  readonly namespace?: string;
   readonly file?: string;
   readonly line?: number;
   /**
@@ -68,7 +68,7 @@ export const zodIssues = (error: ZodError, context: ZodIssueContext): Issue[] =>
     const given = value === undefined || value === '' ? '' : ` (got ${showValue(value)})`;
     const message = suffix === 'missing-field' ? `${field || 'value'} is required but empty or missing` : `${field || 'value'}: ${issue.message}${given}`;
     return {
-      code: `${context.namespace}/${suffix}`,
+      code: `${context.namespace ?? 'adapter'}/${suffix}`,
       severity: 'error' as const,
       message,
       ...(context.file === undefined ? {} : { file: context.file }),
