@@ -62,8 +62,9 @@ const CODE_BY_BYTES = (() => {
   return t;
 })();
 
-/** For each code id, 1 when it may be recorded under the 2006 (resp. 2024) regulations. */
+/** For each code id, 1 when it may be recorded under the 2006 regulations. */
 export const IN_FORCE_2006 = Uint8Array.from(CODE_TABLE, (c) => (c.regimes.includes('2006') ? 1 : 0));
+/** For each code id, 1 when it may be recorded under the 2024 regulations. */
 export const IN_FORCE_2024 = Uint8Array.from(CODE_TABLE, (c) => (c.regimes.includes('2024') ? 1 : 0));
 
 /** The dictionary id of the code in `b[s..e)`, or {@link INVALID} when it is no register code. */

@@ -20,6 +20,7 @@ export interface UrnBrand {
 }
 /** io-ts codec for {@link Urn}. @example Urn.is('100101') // true */
 export const Urn = t.brand(t.string, (s): s is t.Branded<string, UrnBrand> => /^\d{6,7}$/.test(s), 'Urn');
+/** A URN (6 or 7 digits), branded. */
 export type Urn = t.TypeOf<typeof Urn>;
 
 /** The old three-digit local-authority code, e.g. `926`. */
@@ -28,6 +29,7 @@ export interface LaCodeBrand {
 }
 /** io-ts codec for {@link LaCode}. @example LaCode.is('926') // true */
 export const LaCode = t.brand(t.string, (s): s is t.Branded<string, LaCodeBrand> => /^\d{3}$/.test(s), 'LaCode');
+/** An old three-digit LA code, branded. */
 export type LaCode = t.TypeOf<typeof LaCode>;
 
 /** Most characters a pupil id may have (canonical-format.md). */
@@ -43,6 +45,7 @@ export const PupilId = t.brand(
   (s): s is t.Branded<string, PupilIdBrand> => s.length > 0 && [...s].length <= PUPIL_ID_MAX && !/[\r\n]/.test(s),
   'PupilId',
 );
+/** A pupil id of 1 to 64 characters, branded. */
 export type PupilId = t.TypeOf<typeof PupilId>;
 
 /** A statutory register code of either regime, or `-` (codes.ts). */
@@ -51,6 +54,7 @@ export interface RegisterCodeBrand {
 }
 /** io-ts codec for {@link RegisterCode}. @example RegisterCode.is('J1') // true */
 export const RegisterCode = t.brand(t.string, (s): s is t.Branded<string, RegisterCodeBrand> => CODE_ID.has(s), 'RegisterCode');
+/** A register code of either regime, branded. */
 export type RegisterCode = t.TypeOf<typeof RegisterCode>;
 
 /** Phase codec (dataset.ts `PHASES`). */
@@ -65,6 +69,7 @@ export const CanonicalSchool = t.intersection(
   [t.type({ urn: Urn, laCode: LaCode, phase: PhaseC }), t.partial({ name: t.string })],
   'CanonicalSchool',
 );
+/** A decoded row of schools.csv. */
 export type CanonicalSchool = t.TypeOf<typeof CanonicalSchool>;
 
 /** A row of pupils.csv: one enrolment. Unknown characteristics are absent. */
@@ -86,6 +91,7 @@ export const CanonicalPupil = t.intersection(
   ],
   'CanonicalPupil',
 );
+/** A decoded row of pupils.csv. */
 export type CanonicalPupil = t.TypeOf<typeof CanonicalPupil>;
 
 /** A whole number of minutes, 0 to 65534 (65535 is the store's "not recorded"). */
@@ -104,6 +110,7 @@ export const CanonicalMark = t.intersection(
   ],
   'CanonicalMark',
 );
+/** A decoded row of marks.csv. */
 export type CanonicalMark = t.TypeOf<typeof CanonicalMark>;
 
 /**
@@ -116,6 +123,7 @@ export const isMarkCodeInForce = (mark: { readonly date: string; readonly code: 
 
 /** Half-terms of terms.csv, in order. */
 export const HALF_TERMS = ['autumn1', 'autumn2', 'spring1', 'spring2', 'summer1', 'summer2'] as const;
+/** A half-term of terms.csv. */
 export type HalfTerm = (typeof HALF_TERMS)[number];
 
 /** `2024/25`: the second year is the first plus one. */
@@ -130,4 +138,5 @@ export const CanonicalTerm = t.intersection(
   [t.type({ academicYear: AcademicYearC, halfTerm: keyof(HALF_TERMS, 'HalfTerm'), startDate: IsoDate, endDate: IsoDate }), t.partial({ schoolUrn: Urn })],
   'CanonicalTerm',
 );
+/** A decoded row of terms.csv. */
 export type CanonicalTerm = t.TypeOf<typeof CanonicalTerm>;
