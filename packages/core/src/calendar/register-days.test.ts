@@ -4,7 +4,7 @@ import type { Dataset, Enrolment, School } from '../dataset.js';
 import { toDayNumber, toSlot, type Session } from '../dates.js';
 import { generateSyntheticLa } from '../testing/synthetic.js';
 import { registerDaysBySchool } from './register-days.js';
-import { buildSchoolCalendar } from './school-calendar.js';
+import { schoolCalendars } from './school-calendar.js';
 
 const school = (urn: string): School => ({ urn, laCode: '926', phase: 'primary' });
 const enrolment = (s: number, pupilId: string): Enrolment => ({ school: s, pupilId, yearGroup: '3', enrolmentStatus: 'C' });
@@ -58,12 +58,12 @@ describe('half-terms inferred from a synthetic LA register (core/testing)', () =
         minutesLate: new Uint16Array(rows.length),
       },
     };
-    const registers = registerDaysBySchool(dataset);
     const terms = la.terms.filter((t) => t.academicYear === '2024/25');
     expect(terms).toHaveLength(6);
-    for (const [s, register] of registers.entries()) {
-      const { calendar, issues } = buildSchoolCalendar({ academicYear: 2024, schoolUrn: la.schools[s]?.urn ?? '', register });
-      expect(issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    const { calendars, issues } = schoolCalendars(dataset, 2024);
+    expect(calendars).toHaveLength(3);
+    expect(issues.filter((i) => i.severity !== 'info')).toEqual([]);
+    for (const calendar of calendars) {
       for (const [k, h] of calendar.halfTerms.entries()) {
         const t = terms[k];
         expect(h.name).toBe(t?.halfTerm);

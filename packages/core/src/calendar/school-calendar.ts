@@ -9,6 +9,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import { fromDayNumber, weekdayOf } from '../dates.js';
+import type { Dataset } from '../dataset.js';
 import type { Issue } from '../issue.js';
 import { academicYearRange } from './academic-year.js';
 import { bankHolidaysBetween } from './bank-holidays.js';
@@ -17,6 +18,7 @@ import { bankHolidayClosures, defaultHalfTerms } from './default-calendar.js';
 import { HALF_TERMS } from '../canonical.js';
 import { halfTermFaults, type ClosedDay, type HalfTermDates, type SchoolCalendar } from './half-terms.js';
 import { inferHalfTerms, type InferOptions, type RegisterDays } from './infer-calendar.js';
+import { registerDaysBySchool } from './register-days.js';
 import { termDatesKey, type GivenHalfTerm, type TermDates } from './term-dates.js';
 
 /** What is known about one school's year. */
@@ -146,4 +148,31 @@ export const buildSchoolCalendar = (
     a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
   );
   return { calendar: { academicYear: input.academicYear, halfTerms, closedDays }, issues };
+};
+
+/**
+ * Every school's calendar for a year, from the dataset's register and the checked term dates: the
+ * one call `summarise` needs before it can cut by half-term. Issues are in school order.
+ * @example schoolCalendars(dataset, 2024, checkTermDates(rows, 'terms.csv').termDates).calendars[0]
+ */
+export const schoolCalendars = (
+  dataset: Pick<Dataset, 'schools' | 'enrolments' | 'marks'>,
+  academicYear: number,
+  termDates?: TermDates,
+  options?: CalendarInput['options'],
+): { readonly calendars: readonly SchoolCalendar[]; readonly issues: readonly Issue[] } => {
+  const registers = registerDaysBySchool(dataset);
+  const issues: Issue[] = [];
+  const calendars = dataset.schools.map((school, s) => {
+    const built = buildSchoolCalendar({
+      academicYear,
+      schoolUrn: school.urn,
+      ...(termDates === undefined ? {} : { termDates }),
+      ...(registers[s] === undefined ? {} : { register: registers[s] }),
+      ...(options === undefined ? {} : { options }),
+    });
+    issues.push(...built.issues);
+    return built.calendar;
+  });
+  return { calendars, issues };
 };
