@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
+import { CanonicalMark, CanonicalPupil, CanonicalSchool } from '@attendance-kit/core';
+import { isRight } from 'fp-ts/lib/Either.js';
 import { afterAll, describe, expect } from 'vitest';
 import { datasetRecords, readCanonicalDataset, writeCanonicalDataset, type MarkRecord } from '../src/index.js';
 import { datasetArb } from './arbitraries.js';
@@ -30,6 +32,11 @@ describe('writing then reading', () => {
     const expected = [...records.marks]
       .sort((a, b) => a.enrolment - b.enrolment || a.date.localeCompare(b.date) || a.session.localeCompare(b.session))
       .map(withoutRecordedAt);
-    expect([...(back.marks as Iterable<MarkRecord>)]).toEqual(expected);
+    const marks = [...(back.marks as Iterable<MarkRecord>)];
+    expect(marks).toEqual(expected);
+    // and what is read decodes with core's canonical codecs
+    expect(back.schools.every((s) => isRight(CanonicalSchool.decode(s)))).toBe(true);
+    expect(back.pupils.every((p) => isRight(CanonicalPupil.decode(p)))).toBe(true);
+    expect(marks.every((m) => isRight(CanonicalMark.decode(m)))).toBe(true);
   });
 });

@@ -35,14 +35,14 @@ export type LaCode = t.TypeOf<typeof LaCode>;
 /** Most characters a pupil id may have (canonical-format.md). */
 export const PUPIL_ID_MAX = 64;
 
-/** A pupil id stable across schools (a UPN or a pseudonym): 1 to 64 characters, no line breaks. */
+/** A pupil id stable across schools (a UPN or a pseudonym): 1 to 64 characters (Unicode code points). */
 export interface PupilIdBrand {
   readonly PupilId: unique symbol;
 }
 /** io-ts codec for {@link PupilId}. @example PupilId.is('A123') // true */
 export const PupilId = t.brand(
   t.string,
-  (s): s is t.Branded<string, PupilIdBrand> => s.length > 0 && [...s].length <= PUPIL_ID_MAX && !/[\r\n]/.test(s),
+  (s): s is t.Branded<string, PupilIdBrand> => s.length > 0 && [...s].length <= PUPIL_ID_MAX,
   'PupilId',
 );
 /** A pupil id of 1 to 64 characters, branded. */
