@@ -53,6 +53,9 @@ export const compareFractions = (a: Fraction, b: Fraction): -1 | 0 | 1 => {
   return l < r ? -1 : l > r ? 1 : 0;
 };
 
+const LIMIT = 2n ** 900n;
+const SHIFT = 2n ** 64n;
+
 /**
  * The nearest double to the fraction (about 1e-16 relative error), for display and JSON. Scales big
  * parts down first so `Number()` never overflows to Infinity.
@@ -63,9 +66,9 @@ export const compareFractions = (a: Fraction, b: Fraction): -1 | 0 | 1 => {
 export const fractionToNumber = (f: Fraction): number => {
   let { num, den } = f;
   // Keep both parts within ~2^900 so Number() stays finite; dropping low bits costs < 1e-200 relative.
-  while (den > 2n ** 900n || num > 2n ** 900n || num < -(2n ** 900n)) {
-    num /= 2n ** 64n;
-    den /= 2n ** 64n;
+  while (den > LIMIT || num > LIMIT || num < -LIMIT) {
+    num /= SHIFT;
+    den /= SHIFT;
     if (den === 0n) return num === 0n ? 0 : num > 0n ? Infinity : -Infinity;
   }
   return Number(num) / Number(den);
