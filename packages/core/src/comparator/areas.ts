@@ -14,13 +14,13 @@ import { coverageProblem, type CoverageThresholds } from './coverage.js';
 import type { Fraction } from './fraction.js';
 import { plainMean } from './weighted.js';
 
-/** Geographic levels of comparator cells. */
-export type AreaLevel = 'national' | 'regional' | 'la';
+/** Levels of comparator cells: DfE's three geographic levels, and single schools (for peer groups). */
+export type AreaLevel = 'national' | 'regional' | 'la' | 'school';
 
 /** One area x phase cell of a period, as published. */
 export interface AreaCell {
   readonly level: AreaLevel;
-  /** `E92000001` (England), a GSS region code, or an old three-digit LA code. */
+  /** `E92000001` (England), a GSS region code, an old three-digit LA code, or a school's URN. */
   readonly code: string;
   /** The region of an LA cell (GSS code), as the data gives it. */
   readonly regionCode?: string;

@@ -52,6 +52,16 @@ describe('area comparators', () => {
     );
   });
 
+  test('a peer group of schools (URNs): pooled sessions and the plain mean', () => {
+    const schools = [cell('school', '100001', 190, 200), cell('school', '100002', 85, 100), cell('school', '100003', 0, 0)];
+    const pooled = groupComparator(schools, 'Primary', 'attendance', 'pooled-sessions');
+    expect(pct(pooled)).toBeCloseTo((275 * 100) / 300, 12);
+    // A school with no possible sessions has no rate: left out of the mean.
+    const mean = groupComparator(schools, 'Primary', 'attendance', 'plain-mean-of-rates');
+    expect(pct(mean)).toBe(90);
+    expect(mean._tag === 'value' && mean.from).toEqual(['100001', '100002']);
+  });
+
   test('a peer group with too few possible sessions has no value, and says so', () => {
     const r = groupComparator([cells[2] as AreaCell], 'Primary', 'attendance', 'pooled-sessions', { minPossibleSessions: 500 });
     expect(pct(r)).toBe('group too thin: fewer than 500 possible sessions (100)');
