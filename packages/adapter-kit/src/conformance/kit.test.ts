@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,9 +36,11 @@ describe('the kit fails adapters that break a law', () => {
   it('an adapter that loses rejected records from its counts fails [CONF-8]', async () => {
     expect(await failing(leakyAdapter, 'CONF-8')).toEqual(['CONF-8']);
   });
-  it('the toy adapter passes every law and the report says so', async () => {
-    const report = await runConformance(toyAdapter, { fixtures, numRuns: 20 });
+  it('the toy adapter passes every law and the JSON report written says so', async () => {
+    const reportPath = join(dir, 'run-report.json');
+    const report = await runConformance(toyAdapter, { fixtures, numRuns: 20, reportPath });
     expect(report.passed).toBe(true);
+    expect(JSON.parse(readFileSync(reportPath, 'utf8'))).toEqual(report);
     expect(report.laws.map((l) => l.id)).toEqual(['CONF-1', 'CONF-2', 'CONF-3', 'CONF-4', 'CONF-5', 'CONF-6', 'CONF-7', 'CONF-8']);
   });
 });
