@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { fractionToNumber } from '@attendance-kit/core';
+import { parse } from 'csv-parse/sync';
 import { readDfeAttendanceCsv } from './read.js';
 import { comparatorTable, type ComparatorTable, type TableValue } from './table.js';
 
@@ -72,5 +73,24 @@ describe('DfE published rates are reproduced from published counts', () => {
     const text = readFileSync(dir + file, 'utf8');
     const table = comparatorTable(readDfeAttendanceCsv(text, file), { phaseTotalMethod: 'pooled' });
     expect(worstGap(table, text, file, (p) => p === 'Total', 'pa_perc')).toBeGreaterThan(1e-3);
+  });
+
+  test('a file without any *_perc column still gives every rate, Totals included, the same as with them', () => {
+    const file = '2024-25_year.csv';
+    const text = readFileSync(dir + file, 'utf8');
+    const records = parse(text, { bom: true }) as string[][];
+    const keep = (records[0] ?? []).map((h, i) => (h.endsWith('_perc') ? -1 : i)).filter((i) => i >= 0);
+    const stripped = records.map((r) => keep.map((i) => JSON.stringify(r[i] ?? '')).join(',')).join('\n');
+    const full = comparatorTable(readDfeAttendanceCsv(text, file));
+    const bare = comparatorTable(readDfeAttendanceCsv(stripped, file));
+    expect(bare.rows).toHaveLength(full.rows.length);
+    bare.rows.forEach((row, i) => {
+      for (const [column, v] of Object.entries(row.values)) {
+        const w = full.rows[i]?.values[column];
+        if (column === 'pa_perc') expect(v._tag).toBe(w?._tag === 'suppressed' ? 'suppressed' : 'not-available'); // PA has no counts
+        else if (v._tag === 'rate' && w?._tag === 'rate') expect(fractionToNumber(v.value)).toBe(fractionToNumber(w.value));
+        else expect(v._tag).toBe(w?._tag);
+      }
+    });
   });
 });
