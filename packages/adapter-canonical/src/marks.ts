@@ -83,8 +83,9 @@ export const createMarksReader = (
   let rejected = 0;
   // The last (school, pupil) key's bytes and its enrolment: files are sorted by pupil, so most
   // rows repeat the previous key and need no string, no hash and no Map lookup.
-  let lastKey = Buffer.alloc(0);
+  const lastKey = new Uint8Array(2 * MAX_FIELD_BYTES);
   let lastUrnLen = -1;
+  let lastPupilLen = -1;
   let lastEnrolment = UNKNOWN_SCHOOL;
   const markDay = createDateParser();
   const recordedDay = createDateParser();
@@ -97,27 +98,25 @@ export const createMarksReader = (
   const enrolmentOf = (b: Buffer, us: number, ue: number, ps: number, pe: number): number => {
     const ul = ue - us;
     const pl = pe - ps;
-    if (ul === lastUrnLen && ul + pl === lastKey.length) {
-      let same = true;
-      for (let k = 0; k < ul; k++)
-        if (b[us + k] !== lastKey[k]) {
-          same = false;
-          break;
-        }
-      if (same)
-        for (let k = 0; k < pl; k++)
-          if (b[ps + k] !== lastKey[ul + k]) {
-            same = false;
-            break;
-          }
-      if (same) return lastEnrolment;
+    if (ul === lastUrnLen && pl === lastPupilLen) {
+      // Pupil ids differ most often in their last characters: compare from the end.
+      let k = pl - 1;
+      while (k >= 0 && b[ps + k] === lastKey[ul + k]) k--;
+      if (k < 0) {
+        k = ul - 1;
+        while (k >= 0 && b[us + k] === lastKey[k]) k--;
+        if (k < 0) return lastEnrolment;
+      }
     }
     const urn = b.toString('utf8', us, ue);
     const pupil = b.toString('utf8', ps, pe);
     const found = reference.enrolmentIndex.get(enrolmentKey(urn, pupil));
     lastEnrolment = found ?? (reference.schoolIndex.has(urn) ? UNKNOWN_ENROLMENT : UNKNOWN_SCHOOL);
-    lastKey = Buffer.concat([b.subarray(us, ue), b.subarray(ps, pe)]);
+    // Fields are at most MAX_FIELD_BYTES (the scanner rejects longer ones), so both fit.
+    lastKey.set(b.subarray(us, ue), 0);
+    lastKey.set(b.subarray(ps, pe), ul);
     lastUrnLen = ul;
+    lastPupilLen = pl;
     return lastEnrolment;
   };
 
