@@ -59,5 +59,8 @@ export const ensureBenchData = async (root: string, preset: SyntheticLaOptions):
   await writeFile(join(tmp, 'manifest.json'), `${JSON.stringify({ preset, marksWritten: written, generateMs: Math.round(generateMs) }, null, 2)}\n`);
   await rm(dir, { recursive: true, force: true });
   await rename(tmp, dir);
+  // Copies made by older generator versions are stale: free their space (about 820 MB each).
+  const cache = join(root, '.bench-cache');
+  for (const old of readdirSync(cache)) if (join(cache, old) !== dir) await rm(join(cache, old), { recursive: true, force: true });
   return { dir, cached: false, marksWritten: written, generateMs };
 };

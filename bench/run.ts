@@ -167,6 +167,13 @@ const main = async (): Promise<void> => {
     results_agree_naive_on_sample: naiveAgrees,
     results_agree_duckdb: duckAgrees,
     repetitions: REPS,
+    // Every timed repetition, to judge the noise behind each median.
+    runs_ms: {
+      columnar: columnar.runs.map(Math.round),
+      columnar_kernel: kernel.runs.map(Math.round),
+      naive: naive.runs.map(Math.round),
+      duckdb: duckRun.runs.map(Math.round),
+    },
     targets: TARGETS,
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_bytes: totalmem() },
     // The 1-minute load average at the start and end: other work on the machine slows every figure.
