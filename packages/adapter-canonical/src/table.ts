@@ -42,9 +42,17 @@ export const streamInto = async (path: string, push: (chunk: Uint8Array) => void
   const buffers: readonly [Buffer, Buffer] = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
   let k = 0;
   let pending: Promise<{ readonly bytesRead: number }> = fh.read(buffers[0], 0, CHUNK_BYTES, null);
+  const next = async (): Promise<number> => {
+    try {
+      return (await pending).bytesRead;
+    } catch (e) {
+      // Only the file system's errors are read errors; a bug in `push` stays what it is.
+      throw toSourceReadError(path, e);
+    }
+  };
   try {
     for (;;) {
-      const { bytesRead } = await pending;
+      const bytesRead = await next();
       if (bytesRead === 0) break;
       const current = k === 0 ? buffers[0] : buffers[1];
       k ^= 1;
@@ -52,8 +60,6 @@ export const streamInto = async (path: string, push: (chunk: Uint8Array) => void
       push(current.subarray(0, bytesRead));
       onChunk?.(bytesRead);
     }
-  } catch (e) {
-    throw toSourceReadError(path, e);
   } finally {
     await pending.catch(() => undefined);
     await fh.close();
