@@ -38,9 +38,12 @@ const quote = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"',
 /** The output columns: identity columns, then `row_source`, `method`, then the rate columns. */
 export const tableColumns = (t: ComparatorTable): readonly string[] => [...t.identityColumns, 'row_source', 'method', ...t.rateColumns];
 
-/** Columns added by a comparison: `<measure>_diff_<target>` (points, unrounded) and `<measure>_band_<target>` (signed band). */
+/**
+ * Columns added by a comparison: `<measure>_<target>` (the comparator rate), `<measure>_diff_<target>`
+ * (points, unrounded) and `<measure>_band_<target>` (signed band).
+ */
 export const comparisonColumns = (c: TableComparison): readonly string[] =>
-  c.measures.flatMap((m) => [`${m}_diff_${c.target}`, `${m}_band_${c.target}`]);
+  c.measures.flatMap((m) => [`${m}_${c.target}`, `${m}_diff_${c.target}`, `${m}_band_${c.target}`]);
 
 /** The comparison cells of row `i`: column -> JSON value (`"x"` where there is no comparison). */
 const comparisonCells = (c: TableComparison, i: number): Record<string, JsonValue> => {
@@ -48,6 +51,7 @@ const comparisonCells = (c: TableComparison, i: number): Record<string, JsonValu
   const row = c.rows[i];
   for (const m of c.measures) {
     const v = row?.[m];
+    out[`${m}_${c.target}`] = v?._tag === 'value' ? fractionToNumber(v.comparator) : 'x';
     out[`${m}_diff_${c.target}`] = v?._tag === 'value' ? fractionToNumber(v.difference) : 'x';
     out[`${m}_band_${c.target}`] = v?._tag === 'value' ? signedBand(v.band) : 'x';
   }

@@ -91,4 +91,31 @@ describe('attendance comparator', () => {
     const city = rows.find((x) => x.old_la_code === '201' && x.school_type === 'Primary');
     expect(city?.attendance_band_national).toBe('x');
   });
+
+  test("--compare neighbours: an LA row against the plain mean of its ten neighbours' rates (LAIT)", async () => {
+    const r = await run([
+      'data/dfe-pupil-attendance/2024-25_year.csv',
+      '--format',
+      'json',
+      '--compare',
+      'neighbours',
+      '--neighbours',
+      'data/dfe-statistical-neighbours/statistical_neighbours_may_2025.csv',
+    ]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    const knowsley = ['342', '876', '394', '805', '807', '343', '344', '393', '840', '341'];
+    const sec = (la: string) => rows.find((x) => x.old_la_code === la && x.school_type === 'Secondary');
+    const mean = knowsley.reduce((s, la) => s + (sec(la)?.attendance_perc as number), 0) / 10;
+    expect(sec('340')?.attendance_neighbours as number).toBeCloseTo(mean, 10);
+    expect(sec('340')?.attendance_diff_neighbours as number).toBeCloseTo((sec('340')?.attendance_perc as number) - mean, 10);
+    // Regions have no neighbours.
+    expect(rows.find((x) => x.geographic_level === 'Regional')?.attendance_neighbours).toBe('x');
+  });
+
+  test('--compare neighbours without --neighbours is a usage error', async () => {
+    const r = await run(['data/dfe-pupil-attendance/2024-25_year.csv', '--compare', 'neighbours']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--neighbours');
+  });
 });

@@ -14,12 +14,13 @@ import {
   compareTable,
   comparatorTable,
   readDfeAttendanceCsv,
+  readStatisticalNeighboursCsv,
   tablesToCsv,
   tablesToJson,
   type ComparatorTable,
   type TableComparison,
 } from '@attendance-kit/adapter-dfe-ees';
-import type { Issue } from '@attendance-kit/core';
+import type { Issue, NeighbourTable } from '@attendance-kit/core';
 import type { Command } from '../command.js';
 import { EXIT, type CliIo } from '../io.js';
 import { issuesCsv } from '../issues-report.js';
@@ -43,12 +44,16 @@ Options:
   --phase-total census-weighted|pooled
                               how to combine Primary, Secondary and Special into Total (default: DfE's
                               method for the year: census-weighted to 2024/25, pooled from 2025/26)
-  --compare national|regional add, for the four headline rates, the difference in points from the
-                              national (or the row's region) row of the same period and phase
-                              (<measure>_diff_<target>, unrounded) and FFT's band decided exactly from
-                              the counts (<measure>_band_<target>: +1..+3 better, -1..-3 worse, 0 under
-                              1 point; bands at 1, 2 and 4 points; attendance higher is better, absence
-                              higher is worse)
+  --compare national|regional|neighbours
+                              add, for the four headline rates, the comparator (<measure>_<target>):
+                              the national (or the row's region) row of the same period and phase, or
+                              for LA rows the plain mean of the statistical neighbours' rates (LAIT's
+                              way; needs --neighbours); the difference in points (<measure>_diff_<target>,
+                              unrounded); and FFT's band decided exactly (<measure>_band_<target>: +1..+3
+                              better, -1..-3 worse, 0 under 1 point; edges at 1, 2 and 4 points;
+                              attendance higher is better, absence higher is worse)
+  --neighbours FILE           DfE's statistical neighbours CSV (e.g. data/dfe-statistical-neighbours/
+                              statistical_neighbours_may_2025.csv)
   --published-only            do not add Totals where the file has none (DfE publishes no LA Totals)
   --out FILE                  write the result to FILE instead of standard output
   --issues FILE               write every input issue as CSV (file, line, field, code, severity, message)
@@ -60,7 +65,8 @@ const Options = z.object({
   format: z.enum(['csv', 'json']).default('csv'),
   'phase-total': z.enum(['census-weighted', 'pooled']).optional(),
   'published-only': z.boolean().default(false),
-  compare: z.enum(['national', 'regional']).optional(),
+  compare: z.enum(['national', 'regional', 'neighbours']).optional(),
+  neighbours: z.string().optional(),
   out: z.string().optional(),
   issues: z.string().optional(),
   help: z.boolean().default(false),
@@ -71,6 +77,7 @@ const SPEC = {
   'phase-total': { type: 'string' },
   'published-only': { type: 'boolean' },
   compare: { type: 'string' },
+  neighbours: { type: 'string' },
   out: { type: 'string' },
   issues: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -110,6 +117,21 @@ export const comparator: Command = {
     const files = parsed.value.positionals;
     if (files.length === 0) return reportUsage(io, usageProblem('give at least one DfE attendance CSV file', 'comparator'));
     const cwd = io.cwd ?? process.cwd();
+    if ((options.compare === 'neighbours') !== (options.neighbours !== undefined))
+      return reportUsage(io, usageProblem('--compare neighbours and --neighbours FILE go together', 'comparator'));
+    let neighbourTable: NeighbourTable | undefined;
+    if (options.neighbours !== undefined) {
+      let snText: string;
+      try {
+        snText = await readFile(resolve(cwd, options.neighbours), 'utf8');
+      } catch (error) {
+        return reportInputProblem(io, `cannot read ${options.neighbours}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : String(error)}`);
+      }
+      const sn = readStatisticalNeighboursCsv(snText, options.neighbours);
+      const fatal = sn.issues.find((i) => i.severity === 'error' && i.line === undefined);
+      if (fatal !== undefined) return reportInputProblem(io, `${options.neighbours}: ${fatal.message}`);
+      neighbourTable = sn.table;
+    }
     const tables: ComparatorTable[] = [];
     const comparisons: (TableComparison | undefined)[] = [];
     const issues: Issue[] = [];
@@ -133,7 +155,7 @@ export const comparator: Command = {
       });
       issues.push(...table.issues);
       tables.push(table);
-      comparisons.push(options.compare === undefined ? undefined : compareTable(table, options.compare));
+      comparisons.push(options.compare === undefined ? undefined : compareTable(table, options.compare, neighbourTable));
     }
     const text = options.format === 'csv' ? tablesToCsv(tables, comparisons) : `${JSON.stringify(tablesToJson(tables, comparisons), null, 2)}\n`;
     if (options.issues !== undefined) await writeFile(resolve(cwd, options.issues), issuesCsv(issues), 'utf8');
