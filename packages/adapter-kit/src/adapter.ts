@@ -149,6 +149,8 @@ export interface SourceBatch {
   readonly records: readonly CanonicalRecord[];
   readonly read: number;
   readonly rejected: number;
+  /** Items already superseded inside the source (e.g. by a canonical reader); default 0. */
+  readonly superseded?: number;
   readonly issues: readonly Issue[];
 }
 
@@ -186,6 +188,7 @@ export const resolveRecords = (batches: readonly SourceBatch[]): Resolved => {
     tallies.set(b.source, t);
     t.read += b.read;
     t.rejected += b.rejected;
+    t.superseded += b.superseded ?? 0;
     const list = issues.get(b.source) ?? [];
     issues.set(b.source, list);
     list.push(...b.issues);

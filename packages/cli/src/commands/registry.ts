@@ -16,3 +16,4 @@
 export { summarise } from './summarise.js';
 export { demo } from './demo.js';
 export { comparator } from './comparator.js';
+export { importCommand } from './import.js';
