@@ -3,11 +3,13 @@
  * million rows and more.
  *
  * Why not csv-parse: it decodes every chunk to a string, builds a string per field and an array
- * per record, and checks options per character; measured here it reads well under a million rows
- * per second, while the contract asks for millions (bench/). This scanner never decodes: it
- * copies the bytes of one record (quotes removed, `""` unescaped) into one reused buffer and
- * hands the caller field offsets, so the marks reader parses dates, sessions and codes straight
- * from bytes and only makes a string when the (school, pupil) key changes.
+ * per record, and checks its options per character. Measured on this project's machine (2 cores,
+ * 2 M marks, 114 MB), csv-parse 7 alone parsed 0.31 M rows per CPU-second; this reader, scanner
+ * plus validation plus core's mark-store builder, does about 2 M marks per CPU-second (20 M marks
+ * in 10 s of CPU). This scanner never decodes: a plain record (no quotes) is handed out as field
+ * offsets into the chunk itself; any other record is copied (quotes removed, `""` unescaped) into
+ * one reused buffer. The marks reader then parses dates, sessions and codes straight from bytes
+ * and only makes a string when the (school, pupil) key changes.
  *
  * Rules (RFC 4180, with the leniencies written down in docs/canonical-format.md):
  * - a UTF-8 byte order mark at the very start is skipped;
