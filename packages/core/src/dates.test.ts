@@ -13,6 +13,10 @@ describe('dates', () => {
     expect(fromDayNumber(d)).toBe('2024-09-02');
     expect(weekdayOf(d)).toBe(0);
   });
+  it('counts days correctly for the years 0000-0099 too', () => {
+    expect(fromDayNumber(toDayNumber('0099-12-31'))).toBe('0099-12-31');
+    expect(toDayNumber('0100-01-01') - toDayNumber('0099-12-31')).toBe(1);
+  });
   it('starts the academic year on 1 August', () => {
     expect(academicYearOf('2024-07-31')).toBe(2023);
     expect(academicYearOf('2024-08-01')).toBe(2024);

@@ -37,7 +37,10 @@ const MS_PER_DAY = 86_400_000;
  */
 export const toDayNumber = (s: string): number => {
   if (!isIsoDate(s)) return Number.NaN;
-  return Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / MS_PER_DAY;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0-99 as 1900-1999.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return d.getTime() / MS_PER_DAY;
 };
 
 /**
