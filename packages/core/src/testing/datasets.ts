@@ -11,6 +11,7 @@ import { NO_MINUTES, YEAR_GROUPS, type Dataset, type Enrolment, type School, typ
 import { fromDayNumber, toDayNumber, toSlot, type IsoDate, type Session } from '../dates.js';
 import { createMarkStoreBuilder } from '../engine/builder.js';
 import type { CovidX } from '../classify.js';
+import type { Profile } from '../population.js';
 import { FILTER_FIELDS, GROUP_FIELDS, fieldValue, type Filter, type SummariseOptions } from '../summarise.js';
 
 /** One row of a marks file, before versions are resolved. */
@@ -143,10 +144,13 @@ export const arbRawDataset = (options: ArbRawDatasetOptions = {}): fc.Arbitrary<
     ),
   );
 
+/** A profile value that is neither built-in one: ages 4-16, 15-year-olds' summer half-term 2 removed. */
+const CUSTOM_PROFILE: Profile = { id: 'test-4-16', description: 'Ages 4-16 (test)', minAge: 4, maxAge: 16, removeAge15SummerHalfTerm2: true };
+
 /**
  * `summarise` options for a raw dataset: a period inside or across its academic year, either
- * profile, a grouping, filters whose values occur in the data (and sometimes `''`), either COVID
- * `X` treatment.
+ * built-in profile or a custom profile value, a grouping, filters whose values occur in the data
+ * (and sometimes `''`), either COVID `X` treatment.
  * @example fc.sample(arbRawDataset().chain((raw) => arbSummariseOptions(raw)), 1)
  */
 export const arbSummariseOptions = (raw: RawDataset): fc.Arbitrary<SummariseOptions> => {
@@ -161,7 +165,7 @@ export const arbSummariseOptions = (raw: RawDataset): fc.Arbitrary<SummariseOpti
   return fc.record({
     from: fc.integer({ min: -3, max: 360 }).map((o) => fromDayNumber(firstDay + o) as IsoDate),
     length: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 100, max: 380 })),
-    profile: fc.constantFrom('dfe' as const, 'all' as const),
+    profile: fc.constantFrom<SummariseOptions['profile']>('dfe', 'all', CUSTOM_PROFILE),
     by: fc.shuffledSubarray([...GROUP_FIELDS], { maxLength: 3 }),
     filter: fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(arbFilter, { minLength: 1, maxLength: 2 }), weight: 1 }),
     covidX: fc.constantFrom<CovidX>('dfe', 'not-possible'),
