@@ -18,6 +18,12 @@ const batch = fc.record({ source: fc.constantFrom('a.xml', 'b.xml', 'c.xml'), re
   (b): SourceBatch => ({ ...b, read: b.records.length + b.rejected, issues: [] }),
 );
 
+const unstamp = (r: CanonicalRecord): CanonicalRecord => {
+  if (r._tag !== 'mark') return r;
+  const { recordedAt: _dropped, ...mark } = r.mark;
+  return { _tag: 'mark', mark };
+};
+
 const winners = (r: Resolved): CanonicalRecord[] => [
   ...r.schools.map((school) => ({ _tag: 'school' as const, school })),
   ...r.pupils.map((pupil) => ({ _tag: 'pupil' as const, pupil })),
@@ -38,8 +44,8 @@ describe('resolveRecords, the merge of attendance import', () => {
   });
 
   test.prop([fc.array(batch, { minLength: 1, maxLength: 4 }), batch])('[RES-3] a later batch whose marks carry no recorded_at replaces every unstamped version of the same marks', (earlier, later) => {
-    const unstamped = later.records.map((r) => (r._tag === 'mark' ? ({ _tag: 'mark', mark: { ...r.mark, recordedAt: undefined } } as CanonicalRecord) : r)).map((r) => JSON.parse(JSON.stringify(r)) as CanonicalRecord);
-    const plain = earlier.map((b) => ({ ...b, records: b.records.map((r) => JSON.parse(JSON.stringify(r._tag === 'mark' ? { _tag: 'mark', mark: { ...r.mark, recordedAt: undefined } } : r)) as CanonicalRecord) }));
+    const unstamped = later.records.map(unstamp);
+    const plain = earlier.map((b) => ({ ...b, records: b.records.map(unstamp) }));
     const r = resolveRecords([...plain, { ...later, records: unstamped }]);
     const lastOfKey = new Map<string, string>();
     for (const rec of unstamped) if (rec._tag === 'mark') lastOfKey.set(`${rec.mark.pupilId}|${rec.mark.date}|${rec.mark.session}`, rec.mark.code);
