@@ -89,6 +89,24 @@ const rawSize = (phase: Phase, rng: Rng): number =>
     : phase === 'secondary' ? 150 * intBetween(rng, 4, 11) * (0.85 + 0.2 * rng())
       : 60 + 140 * rng();
 
+/** Smallest school size by phase, so a small total still gives schools of plausible size. */
+const MIN_SIZE: Readonly<Record<'primary' | 'secondary' | 'special', number>> = { primary: 60, secondary: 200, special: 30 };
+
+/**
+ * School sizes in proportion to `raw`, adding up to about `total`, with no school below its phase's
+ * minimum (itself capped at half the mean size, for very small totals).
+ */
+const scaledSizes = (phases: readonly ('primary' | 'secondary' | 'special')[], raw: readonly number[], total: number): number[] => {
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const floors = phases.map((p) => Math.min(MIN_SIZE[p], (0.5 * total) / phases.length));
+  const scale = total / sum(raw);
+  const small = raw.map((r, i) => r * scale < (floors[i] as number));
+  const fixed = sum(floors.filter((_, i) => small[i]));
+  const rest = sum(raw.filter((_, i) => !small[i]));
+  const restScale = rest > 0 ? Math.max(0, total - fixed) / rest : 0;
+  return raw.map((r, i) => Math.max(1, Math.round(small[i] ? (floors[i] as number) : r * restScale)));
+};
+
 /** Builds the schools and enrolments, deterministically from `spec.seed`. */
 export const buildPopulation = (spec: PopulationSpec): SyntheticPopulation => {
   const rng = mulberry32(deriveSeed(spec.seed, 1));
@@ -101,7 +119,7 @@ export const buildPopulation = (spec: PopulationSpec): SyntheticPopulation => {
     phase,
   }));
   const raw = phases.map((p) => rawSize(p, rng));
-  const scale = spec.pupils / raw.reduce((a, b) => a + b, 0);
+  const sizes = scaledSizes(phases, raw, spec.pupils);
   const sixthForm = phases.map(() => rng() < 0.6);
 
   const days = spec.schoolDays;
@@ -166,7 +184,7 @@ export const buildPopulation = (spec: PopulationSpec): SyntheticPopulation => {
   const NEVER = 0x7fffffff;
   const movers: number[] = [];
   phases.forEach((phase, s) => {
-    const size = Math.max(1, Math.round((raw[s] as number) * scale));
+    const size = sizes[s] as number;
     const joiners = Math.round(size * 0.02);
     for (let p = 0; p < size - joiners; p++) {
       const e = newPupil(s, phase, undefined);
