@@ -94,3 +94,15 @@ describe('createMarkStoreBuilder', () => {
     expect(() => b.add(0, 0, 0, NO_MINUTES, Number.NaN, 2)).toThrow();
   });
 });
+
+describe('capacityHint', () => {
+  it('ignores a hint that is not a positive number', () => {
+    for (const capacityHint of [Number.NaN, 0, -5]) {
+      const b = createMarkStoreBuilder({ capacityHint });
+      b.add(0, 1, PRESENT, NO_MINUTES, Number.NaN, 2);
+      b.add(0, 0, ILL, NO_MINUTES, Number.NaN, 3);
+      const { store } = b.finish();
+      expect([...store.slot]).toEqual([0, 1]);
+    }
+  });
+});

@@ -17,7 +17,7 @@
  * @module
  */
 import type { MarkStore } from '../dataset.js';
-import { CHUNK, FIRST_CHUNK, STAMP_EXACT } from './chunks.js';
+import { CHUNK, FIRST_CHUNK, MAX_FIRST_CHUNK, STAMP_EXACT } from './chunks.js';
 import { finishStore } from './finish.js';
 
 /** The versions that lost to a later or newer row of the same mark, in the order they were added. */
@@ -50,8 +50,12 @@ export interface MarkStoreBuilder {
 /** Options of {@link createMarkStoreBuilder}. */
 export interface MarkStoreBuilderOptions {
   /**
-   * Expected number of marks: the size of the first chunk (later chunks hold 1 Mi marks each).
-   * An exact hint avoids over-allocation; a wrong one costs at most one chunk.
+   * An upper bound on the number of marks: the size of the first chunk (later chunks hold 1 Mi
+   * marks each). When every mark fits in it, `finish` builds the store in place, with no second
+   * copy of the columns (docs/decisions/0002-engine.md). Pages never written are never resident,
+   * so over-estimating is cheap (e.g. marks-file bytes / 16) and under-estimating costs a copy.
+   * Ignored unless >= 1; capped at 2^28.
+   * @example createMarkStoreBuilder({ capacityHint: Math.ceil(marksFileBytes / 16) + 1 })
    */
   readonly capacityHint?: number;
 }
@@ -67,7 +71,9 @@ export interface MarkStoreBuilderOptions {
 export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkStoreBuilder => {
   // Chunk 0 has the hinted size (small by default, so small datasets stay small); every later
   // chunk holds CHUNK marks, so ordinal i >= firstSize is in chunk 1 + ((i - firstSize) >> SHIFT).
-  const firstSize = Math.floor(Math.max(1, Math.min(options?.capacityHint ?? FIRST_CHUNK, 0x7fffffff)));
+  // A hint that is not a positive number is ignored; a huge one is capped (it is address space only).
+  const hint = options?.capacityHint;
+  let firstSize = hint !== undefined && hint >= 1 ? Math.floor(Math.min(hint, MAX_FIRST_CHUNK)) : FIRST_CHUNK;
   const enrolmentChunks: (Uint32Array | null)[] = [];
   const slotChunks: (Uint32Array | null)[] = [];
   const codeChunks: (Uint8Array | null)[] = [];
@@ -94,9 +100,18 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
   const newChunk = (): void => {
     chunkIndex++;
     capacity = chunkIndex === 0 ? firstSize : CHUNK;
-    enr = new Uint32Array(capacity);
-    slo = new Uint32Array(capacity);
-    cod = new Uint8Array(capacity);
+    try {
+      enr = new Uint32Array(capacity);
+      slo = new Uint32Array(capacity);
+      cod = new Uint8Array(capacity);
+    } catch (e) {
+      // The address space for a huge hint was refused: fall back to ordinary chunks.
+      if (chunkIndex !== 0 || capacity <= CHUNK || !(e instanceof RangeError)) throw e;
+      firstSize = capacity = CHUNK;
+      enr = new Uint32Array(capacity);
+      slo = new Uint32Array(capacity);
+      cod = new Uint8Array(capacity);
+    }
     min = null;
     stamp = null;
     millis = null;

@@ -13,6 +13,8 @@ export const CHUNK = 1 << SHIFT;
 export const MASK = CHUNK - 1;
 /** Default size of the first chunk. */
 export const FIRST_CHUNK = 1 << 16;
+/** Largest first chunk a capacity hint can ask for (256 Mi marks: 1 GiB of address space per Uint32 column). */
+export const MAX_FIRST_CHUNK = 1 << 28;
 /** recordedAt column value for "outside the compact range": the exact value is in a side map. */
 export const STAMP_EXACT = 0xffffffff;
 

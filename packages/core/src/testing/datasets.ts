@@ -11,7 +11,7 @@ import { NO_MINUTES, YEAR_GROUPS, type Dataset, type Enrolment, type School, typ
 import { fromDayNumber, toDayNumber, toSlot, type IsoDate, type Session } from '../dates.js';
 import { createMarkStoreBuilder } from '../engine/builder.js';
 import type { CovidX } from '../classify.js';
-import type { Profile } from '../population.js';
+import type { Profile, ProfileId } from '../population.js';
 import { FILTER_FIELDS, GROUP_FIELDS, fieldValue, type Filter, type SummariseOptions } from '../summarise.js';
 
 /** One row of a marks file, before versions are resolved. */
@@ -165,7 +165,7 @@ export const arbSummariseOptions = (raw: RawDataset): fc.Arbitrary<SummariseOpti
   return fc.record({
     from: fc.integer({ min: -3, max: 360 }).map((o) => fromDayNumber(firstDay + o) as IsoDate),
     length: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 100, max: 380 })),
-    profile: fc.constantFrom<SummariseOptions['profile']>('dfe', 'all', CUSTOM_PROFILE),
+    profile: fc.constantFrom<ProfileId | Profile>('dfe', 'all', CUSTOM_PROFILE),
     by: fc.shuffledSubarray([...GROUP_FIELDS], { maxLength: 3 }),
     filter: fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(arbFilter, { minLength: 1, maxLength: 2 }), weight: 1 }),
     covidX: fc.constantFrom<CovidX>('dfe', 'not-possible'),
