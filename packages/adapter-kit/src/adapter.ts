@@ -180,7 +180,7 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * // { read: n, accepted: n - dupes, superseded: dupes, rejected: 0 }
  */
 export const resolveRecords = (batches: readonly SourceBatch[]): Resolved => {
-  const winners = new Map<string, { record: CanonicalRecord; source: string; stamp: number; text: string }>();
+  const winners = new Map<string, { record: CanonicalRecord; source: string; stamp: number }>();
   const tallies = new Map<string, { read: number; rejected: number; superseded: number; accepted: number }>();
   const issues = new Map<string, Issue[]>();
   for (const b of batches) {
@@ -195,16 +195,16 @@ export const resolveRecords = (batches: readonly SourceBatch[]): Resolved => {
     for (const record of b.records) {
       const key = recordKey(record);
       const stamp = stampOf(record);
-      const text = recordText(record);
       const old = winners.get(key);
       if (old === undefined) {
-        winners.set(key, { record, source: b.source, stamp, text });
+        winners.set(key, { record, source: b.source, stamp });
         continue;
       }
       const newWins = stamp >= old.stamp;
       const loser = newWins ? old.source : b.source;
       (tallies.get(loser) as { superseded: number }).superseded++;
-      if (record._tag !== 'mark' && text !== old.text) {
+      // Texts only for schools and pupils seen twice: marks are many and their versions are expected.
+      if (record._tag !== 'mark' && recordText(record) !== recordText(old.record)) {
         const what = record._tag === 'school' ? `school ${record.school.urn}` : `pupil ${record.pupil.pupilId} at school ${record.pupil.schoolUrn}`;
         list.push({
           code: 'adapter/conflicting-duplicate',
@@ -213,7 +213,7 @@ export const resolveRecords = (batches: readonly SourceBatch[]): Resolved => {
           file: b.source,
         });
       }
-      if (newWins) winners.set(key, { record, source: b.source, stamp, text });
+      if (newWins) winners.set(key, { record, source: b.source, stamp });
     }
   }
   const schools: CanonicalSchool[] = [];
