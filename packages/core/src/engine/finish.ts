@@ -9,6 +9,7 @@ import type { SupersededMarks } from './builder.js';
 import { CHUNK, MASK, SHIFT, chunkFill, lineReader, reader, stampReader, type Columns } from './chunks.js';
 import { sortOrder } from './sort.js';
 
+/** Resolves versions and returns the store sorted by (enrolment, slot) with the superseded marks. */
 export const finishStore = (c: Columns): { store: MarkStore; superseded: SupersededMarks } => {
   const n = c.length;
   const scan = scanOrder(c);
@@ -35,17 +36,18 @@ export const finishStore = (c: Columns): { store: MarkStore; superseded: Superse
 };
 
 /** Minutes are stored + 1 (0 = not recorded); back to `NO_MINUTES` form, in place. */
-const decodeMinutes = (minutes: Uint16Array, length = minutes.length): Uint16Array => {
-  for (let k = 0; k < length; k++) minutes[k] = ((minutes[k] as number) - 1) & 0xffff;
+const decodeMinutes = (minutes: Uint16Array): Uint16Array => {
+  for (let k = 0; k < minutes.length; k++) minutes[k] = ((minutes[k] as number) - 1) & 0xffff;
   return minutes;
 };
 
 /**
  * The finish when every mark is in the first chunk (a capacity hint at least the mark count): the
- * store is made inside that chunk, so no second copy of the columns is ever held: sorted input is
+ * store is made inside that chunk, so no second copy of the columns is ever held. Sorted input is
  * resolved and compacted in place; unsorted input is sorted through an ordinal array and each
- * column rearranged through one 4-byte scratch buffer. The store's columns are views of the chunk. Untouched pages of an over-large hint are never
- * resident (zeroed allocations are mapped lazily), so a generous hint costs address space only.
+ * column rearranged through one 4-byte scratch buffer. The store's columns are views of the chunk.
+ * Untouched pages of an over-large hint are never resident (zeroed allocations are mapped lazily),
+ * so a generous hint costs address space only.
  */
 const finishInPlace = (c: Columns, scan: ReturnType<typeof scanOrder>): { store: MarkStore; superseded: SupersededMarks } => {
   const n = c.length;
