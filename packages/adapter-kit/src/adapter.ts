@@ -218,17 +218,21 @@ export const resolveRecords = (batches: readonly SourceBatch[]): Resolved => {
   }
   const schools: CanonicalSchool[] = [];
   const pupils: CanonicalPupil[] = [];
-  const marks: { key: string; mark: CanonicalMark }[] = [];
+  const markKeys: string[] = [];
   for (const [key, w] of winners) {
     (tallies.get(w.source) as { accepted: number }).accepted++;
     if (w.record._tag === 'school') schools.push(w.record.school);
     else if (w.record._tag === 'pupil') pupils.push(w.record.pupil);
-    else marks.push({ key, mark: w.record.mark });
+    else markKeys.push(key);
   }
+  // The default sort compares UTF-16 code units, as byText does, and is several times faster
+  // than a comparator on large arrays.
+  markKeys.sort();
+  const marks = markKeys.map((k) => (winners.get(k)?.record as { readonly mark: CanonicalMark }).mark);
   schools.sort((a, b) => byText(a.urn, b.urn));
   pupils.sort((a, b) => byText(a.schoolUrn, b.schoolUrn) || byText(a.pupilId, b.pupilId));
-  marks.sort((a, b) => byText(a.key, b.key));
+
   const counts = new Map<string, RecordCounts>();
   for (const [source, t] of tallies) counts.set(source, { read: t.read, accepted: t.accepted, superseded: t.superseded, rejected: t.rejected });
-  return { schools, pupils, marks: marks.map((m) => m.mark), counts, issues };
+  return { schools, pupils, marks, counts, issues };
 };

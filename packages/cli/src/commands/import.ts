@@ -26,7 +26,7 @@ Usage:
 
 Reads each PATH (a file, or a folder read recursively) with the adapter of --from, and merges what
 it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), creating it if missing.
-  --from auto         recognise each file by its content (a CTF by its <CTfile> root; a folder
+  --from auto         (the default) recognise each file by its content (a CTF by its <CTfile> root; a folder
                       holding schools.csv is a canonical dataset); files not recognised are reported
   --from ctf          DfE Common Transfer File XML
   --from canonical    canonical dataset folders
