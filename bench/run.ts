@@ -130,12 +130,14 @@ const main = async (): Promise<void> => {
   const duck = await loadDuckDb(data.dir, 2);
   log(`DuckDB: loaded ${duck.marks} marks in ${(duck.loadMs / 1000).toFixed(1)} s`);
   const duckRun = await timeMedian(REPS.duckdb, duck.query);
+  const duckEncoded = await timeMedian(REPS.duckdb, duck.queryEncoded);
   duck.close();
-  const duckAgrees = sameTotals(duckRun.result, engineTotals) && duck.marks === store.length;
-  log(`DuckDB: query ${duckRun.ms.toFixed(0)} ms (${mps(store.length / 1e6, duckRun.ms)} M/s), agrees: ${duckAgrees} (${totalSessions(duckRun.result)} vs ${totalSessions(engineTotals)} sessions)`);
+  const duckAgrees = sameTotals(duckRun.result, engineTotals) && sameTotals(duckEncoded.result, engineTotals) && duck.marks === store.length;
+  log(`DuckDB: query ${duckRun.ms.toFixed(0)} ms (${mps(store.length / 1e6, duckRun.ms)} M/s), encoded ${duckEncoded.ms.toFixed(0)} ms, agrees: ${duckAgrees} (${totalSessions(duckRun.result)} vs ${totalSessions(engineTotals)} sessions)`);
 
   const columnarRate = store.length / (columnar.ms / 1000);
   const duckRate = store.length / (duckRun.ms / 1000);
+  const duckEncodedRate = store.length / (duckEncoded.ms / 1000);
   const result = {
     preset: 'bench',
     cached: data.cached,
@@ -161,8 +163,12 @@ const main = async (): Promise<void> => {
     duckdb_marks_per_s: Math.round(duckRate),
     duckdb_ms: Math.round(duckRun.ms),
     duckdb_load_ms: Math.round(duck.loadMs),
+    duckdb_encoded_marks_per_s: Math.round(duckEncodedRate),
+    duckdb_encoded_ms: Math.round(duckEncoded.ms),
+    duckdb_encode_ms: Math.round(duck.encodeMs),
     duckdb_threads: 2,
     columnar_vs_duckdb: Math.round((columnarRate / duckRate) * 100) / 100,
+    columnar_vs_duckdb_encoded: Math.round((columnarRate / duckEncodedRate) * 100) / 100,
     columnar_vs_naive: Math.round((columnarRate / naiveRate) * 10) / 10,
     results_agree: naiveAgrees && duckAgrees,
     results_agree_naive_on_sample: naiveAgrees,
@@ -174,6 +180,7 @@ const main = async (): Promise<void> => {
       columnar_kernel: kernel.runs.map(Math.round),
       naive: naive.runs.map(Math.round),
       duckdb: duckRun.runs.map(Math.round),
+      duckdb_encoded: duckEncoded.runs.map(Math.round),
     },
     targets: TARGETS,
     machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_bytes: totalmem() },
