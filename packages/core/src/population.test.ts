@@ -50,6 +50,6 @@ describe('profiles', () => {
     expect(profileById('dfe')).toEqual(O.some(PROFILES.dfe));
     expect(profileById('all')).toEqual(O.some(PROFILES.all));
     expect(O.isNone(profileById('toString'))).toBe(true);
-    expect(O.isNone(profileById('fft'))).toBe(true);
+    expect(O.isNone(profileById('nope'))).toBe(true);
   });
 });

@@ -11,8 +11,9 @@
  */
 import * as O from 'fp-ts/lib/Option.js';
 import { springBankHoliday } from './calendar/bank-holidays.js';
-import type { Enrolment, YearGroup } from './dataset.js';
+import { YEAR_GROUPS, type Enrolment, type YearGroup } from './dataset.js';
 import { toDayNumber } from './dates.js';
+import type { Threshold } from './metrics.js';
 
 /** Which enrolments and sessions a set of figures covers. */
 export interface Profile {
@@ -26,6 +27,28 @@ export interface Profile {
   readonly maxAge?: number;
   /** Remove the sessions of pupils aged 15 from the spring bank holiday to 31 July (DfE). */
   readonly removeAge15SummerHalfTerm2: boolean;
+  /** Lowest year group kept, inclusive, in register order (N1, N2, R, 1 ... 14); absent = no limit. */
+  readonly minYearGroup?: YearGroup;
+  /** Highest year group kept, inclusive; absent = no limit. */
+  readonly maxYearGroup?: YearGroup;
+  /** Persistent absence threshold on absence / possible, inclusive; absent = 10% (metrics.ts). */
+  readonly persistent?: Threshold;
+  /** Severe absence threshold, inclusive; absent = 50% (metrics.ts). */
+  readonly severe?: Threshold;
+  /**
+   * An enrolment (or pupil) with fewer possible sessions than this in the period is left out of the
+   * PA and severe counts and of their base (its sessions still count); absent = 1 (no minimum).
+   */
+  readonly minPossibleForPa?: number;
+  /**
+   * `enrolment` (DfE): PA decided on each enrolment's own sessions. `pupil`: on a pupil's sessions
+   * summed across every school they attended in the period; absent = `enrolment`.
+   */
+  readonly paBasis?: 'enrolment' | 'pupil';
+  /** Whether code `N` (no reason yet) counts, as unauthorised absence (DfE); false leaves its sessions out of every figure. Absent = true. */
+  readonly countN?: boolean;
+  /** Where the profile's rules come from. */
+  readonly source?: string;
 }
 
 /** The built-in profiles. */
@@ -37,12 +60,28 @@ export const PROFILES = {
     minAge: 5,
     maxAge: 15,
     removeAge15SummerHalfTerm2: true,
+    source: 'reference §0.9, §4.3 [S1][S3][S7]; canonical-format.md',
+  },
+  /**
+   * FFT Aspire Attendance Tracker style: Reception included ("Reception pupils are included in overall
+   * percentages currently", seed 001, Sandwell DIU attendance resources), Years 12-13 excluded (issue 3);
+   * nursery is out as it is not in a year R-11 range. No Y11 summer removal: the seed does not say it
+   * is done, so sessions are kept as registered.
+   */
+  fft: {
+    id: 'fft',
+    description: 'FFT Aspire style: Reception to Year 11 (years 12-13 and nursery out); every session of those pupils',
+    minYearGroup: 'R',
+    maxYearGroup: '11',
+    removeAge15SummerHalfTerm2: false,
+    source: 'seed 001 (Sandwell DIU: FFT Aspire Attendance Tracker notes); issue 3',
   },
   /** Every enrolment and every session, as the register has them. */
   all: {
     id: 'all',
     description: 'Every enrolment and every session in the register',
     removeAge15SummerHalfTerm2: false,
+    source: 'the register as given',
   },
 } as const satisfies Readonly<Record<string, Profile>>;
 
@@ -99,7 +138,13 @@ export const ageOn31August = (enrolment: Pick<Enrolment, 'dateOfBirth' | 'yearGr
  */
 export const includeEnrolment = (profile: Profile, enrolment: Pick<Enrolment, 'dateOfBirth' | 'yearGroup'>, academicYearStart: number): boolean => {
   const age = ageOn31August(enrolment, academicYearStart);
-  return (profile.minAge === undefined || age >= profile.minAge) && (profile.maxAge === undefined || age <= profile.maxAge);
+  const year = YEAR_GROUPS.indexOf(enrolment.yearGroup);
+  return (
+    (profile.minAge === undefined || age >= profile.minAge) &&
+    (profile.maxAge === undefined || age <= profile.maxAge) &&
+    (profile.minYearGroup === undefined || year >= YEAR_GROUPS.indexOf(profile.minYearGroup)) &&
+    (profile.maxYearGroup === undefined || year <= YEAR_GROUPS.indexOf(profile.maxYearGroup))
+  );
 };
 
 /**
@@ -112,3 +157,25 @@ export const sessionCutoffDay = (profile: Profile, enrolment: Pick<Enrolment, 'd
   profile.removeAge15SummerHalfTerm2 && ageOn31August(enrolment, academicYearStart) === 15
     ? toDayNumber(springBankHoliday(academicYearStart + 1))
     : undefined;
+
+/** The options a custom profile may change (every rule of {@link Profile} but its id and text). */
+export type ProfileRules = Omit<Profile, 'id' | 'description' | 'source'>;
+
+/**
+ * A custom profile: a base profile with some rules replaced; its id says so (`dfe+custom`) and its
+ * description lists the changes, so a result always names the rules it used.
+ * @example customProfile(PROFILES.dfe, { paBasis: 'pupil', minPossibleForPa: 11 }).id // 'dfe+custom'
+ */
+export const customProfile = (base: Profile, changes: Partial<ProfileRules>): Profile => {
+  const shown = Object.entries(changes)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${typeof v === 'object' ? `${(v as Threshold).num}/${(v as Threshold).den}` : String(v)}`);
+  if (shown.length === 0) return base;
+  const merged = { ...base, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+  return {
+    ...merged,
+    id: `${base.id}+custom`,
+    description: `${base.description}; changed: ${shown.join(', ')}`,
+    source: `${base.source ?? base.id}; user options`,
+  } as Profile;
+};
