@@ -27,6 +27,8 @@ export * from './canonical.js';
 export * from './engine/builder.js';
 export * from './engine/aggregate.js';
 export * from './summarise.js';
+export * from './period-summary.js';
+export * from './characteristics.js';
 export * from './comparator/index.js';
 export * from './disclosure.js';
 export * from './banding.js';
