@@ -50,6 +50,19 @@ describe('tallyEnrolments', () => {
     expect(counts[id('/')]).toBe(4);
     expect(counts[TALLY_WIDTH + id('/')]).toBe(6);
   });
+
+
+  it('counts nothing for an empty period or a NaN bound', () => {
+    const store = storeOf(run(0, 10, 5, '/'));
+    for (const [fromSlot, toSlot] of [
+      [12, 11],
+      [Number.NaN, 20],
+      [0, Number.NaN],
+    ] as const) {
+      const counts = tallyEnrolments(store, { enrolments: 1, fromSlot, toSlot, covidX: 'dfe' });
+      expect(counts.every((v) => v === 0)).toBe(true);
+    }
+  });
 });
 
 describe('summariseGroups', () => {

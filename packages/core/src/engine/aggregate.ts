@@ -64,6 +64,8 @@ export const tallyEnrolments = (store: MarkStore, options: TallyEnrolmentsOption
   const covidFrom = COVID_X_FIRST_DAY * 2;
   const covidTo = COVID_X_LAST_DAY * 2 + 1;
   const covid = covidX === 'dfe' && fromSlot <= covidTo && toSlot >= covidFrom;
+  // An empty period (or a NaN bound, which every comparison below would let through) counts nothing.
+  if (!(fromSlot <= toSlot)) return counts;
   let e = -1;
   let row = 0;
   // Per enrolment the counted slots are [fromSlot, hi] minus [cut, cutoffEnd]; hi = -1 counts nothing.
