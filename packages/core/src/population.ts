@@ -166,7 +166,7 @@ export type ProfileRules = Omit<Profile, 'id' | 'description' | 'source'>;
  * description lists the changes, so a result always names the rules it used.
  * @example customProfile(PROFILES.dfe, { paBasis: 'pupil', minPossibleForPa: 11 }).id // 'dfe+custom'
  */
-export const customProfile = (base: Profile, changes: Partial<ProfileRules>): Profile => {
+export const customProfile = (base: Profile, changes: { readonly [K in keyof ProfileRules]?: ProfileRules[K] | undefined }): Profile => {
   const shown = Object.entries(changes)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k}=${typeof v === 'object' ? `${(v as Threshold).num}/${(v as Threshold).den}` : String(v)}`);
