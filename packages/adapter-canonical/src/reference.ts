@@ -11,6 +11,8 @@ import { PUPIL_COLUMNS, PupilRow, SCHOOL_COLUMNS, SchoolRow, TERM_COLUMNS, TermR
 
 /** A row of terms.csv, validated. `schoolUrn` absent means every school. */
 export interface TermDates {
+  /** 1-based line of the row in terms.csv, to name it in calendar issues. */
+  readonly line?: number;
   readonly schoolUrn?: string;
   /** e.g. `2024/25`. */
   readonly academicYear: string;
@@ -139,6 +141,7 @@ export const readTerms = async (
       return false;
     }
     terms.push({
+      line,
       ...(t.school_urn === undefined ? {} : { schoolUrn: t.school_urn }),
       academicYear: t.academic_year,
       halfTerm: t.half_term,
