@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Enrolment, School } from './dataset.js';
 import { NO_MINUTES } from './dataset.js';
 import { toDayNumber, type IsoDate, type Session } from './dates.js';
+import { PROFILES, type Profile } from './population.js';
 import { summarise } from './summarise.js';
 import { datasetFromRaw, type RawMark } from './testing/datasets.js';
 
@@ -165,5 +166,20 @@ describe('summarise', () => {
     const onHoliday = datasetFromRaw({ ...raw, marks: [mark(0, '2025-05-23', 'PM', '/'), mark(0, '2025-05-26', 'AM', 'O')] });
     expect(summarise(onHoliday, period).rows[0]).toMatchObject({ possible_sessions: 1, overall_absence: 0 });
     expect(summarise(onHoliday, { ...period, profile: 'all' }).rows[0]).toMatchObject({ possible_sessions: 2, overall_absence: 1 });
+  });
+
+  it("applies a profile's own PA and severe thresholds", () => {
+    // dfe, but PA at 40% and severe at one third. School A: E0 2/6 (33%): severe but not PA; E1 1/2: both.
+    const strict: Profile = { ...PROFILES.dfe, id: 'strict', persistent: { num: 2, den: 5 }, severe: { num: 1, den: 3 } };
+    const [a] = summarise(dataset, { ...period, profile: strict, by: ['school'] }).rows;
+    expect(a).toMatchObject({ school_urn: '100101', pa_enrolments: 1, severe_absence_enrolments: 2, pa_perc: 50 });
+  });
+
+  it('leaves code N out of every figure when the profile says N does not count', () => {
+    const raw = { schools, enrolments: [enrolments[0] as Enrolment], academicYear: 2024 };
+    const withN = datasetFromRaw({ ...raw, marks: [mark(0, '2025-05-19', 'AM', '/'), mark(0, '2025-05-19', 'PM', 'N')] });
+    const noN: Profile = { ...PROFILES.dfe, id: 'no-n', countN: false };
+    expect(summarise(withN, { ...period, profile: noN }).rows[0]).toMatchObject({ possible_sessions: 1, unauthorised_absence: 0, sessions_by_code: { '/': 1 } });
+    expect(summarise(withN, period).rows[0]).toMatchObject({ possible_sessions: 2, unauthorised_absence: 1, sessions_by_code: { '/': 1, N: 1 } });
   });
 });

@@ -14,7 +14,8 @@ import { YEAR_GROUPS, type Dataset, type Enrolment } from './dataset.js';
 import { academicYearOf, toDayNumber, type IsoDate } from './dates.js';
 import { includeEnrolment, PROFILES, sessionCutoffDay, type Profile, type ProfileId } from './population.js';
 import { NO_CUTOFF, summariseGroups, tallyEnrolments } from './engine/aggregate.js';
-import { percent } from './metrics.js';
+import { CODE_ID, TALLY_WIDTH } from './codes.js';
+import { PA_THRESHOLD, percent, SEVERE_THRESHOLD } from './metrics.js';
 import {
   absence,
   aeaSessions,
@@ -208,6 +209,8 @@ export const fieldValue = (dataset: Pick<Dataset, 'schools'>, e: Enrolment, fiel
 /** The filter field holding a grouping field's value. */
 const GROUP_SOURCE: Readonly<Record<GroupField, FilterField>> = { ...KEY_COLUMN };
 
+const N_COLUMN = CODE_ID.get('N') as number;
+
 const YEAR_ORDER = new Map<string, number>(YEAR_GROUPS.map((y, i) => [y, i]));
 
 /** Orders two key values of one field: year groups in register order, the rest by code point. */
@@ -226,6 +229,9 @@ const resolveProfile = (p: ProfileId | Profile | undefined): Profile => (p === u
  * Summarises a dataset over a period: one row per group of enrolments (or one row overall), with the
  * figures of canonical-format.md. An enrolment with no possible session in the period is in no
  * figure, and a group with no counted enrolment has no row (the overall row is always present).
+ * The profile's rules applied here: who is kept (ages, year groups), the removed sessions, the PA and
+ * severe thresholds, and `countN`. PA is decided per enrolment with no minimum of possible sessions;
+ * profiles with `minPossibleForPa` or pupil-based PA need period-summary.ts `summarisePeriod`.
  * @example
  * summarise(dataset, { from: '2024-09-02' as IsoDate, to: '2025-07-22' as IsoDate, by: ['school'] }).rows[0]
  * // { school_urn: '100101', enrolments: 180, possible_sessions: 68_040, ..., pa_perc: 14.4 }
@@ -269,7 +275,12 @@ export const summarise = (dataset: Dataset, options: SummariseOptions): Summaris
     cutoffEndSlot,
     covidX: options.covidX ?? DEFAULT_COVID_X,
   });
-  const summaries = summariseGroups(counts, groupOf, keys.length);
+  // A profile may leave code N out of every figure (population.ts `countN`).
+  if (profile.countN === false) for (let row = N_COLUMN; row < counts.length; row += TALLY_WIDTH) counts[row] = 0;
+  const summaries = summariseGroups(counts, groupOf, keys.length, {
+    persistent: profile.persistent ?? PA_THRESHOLD,
+    severe: profile.severe ?? SEVERE_THRESHOLD,
+  });
 
   const order = keys.map((_, g) => g);
   order.sort((a, b) => {

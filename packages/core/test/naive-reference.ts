@@ -95,6 +95,7 @@ export const naiveSummarise = (raw: RawDataset, options: SummariseOptions): Summ
     if (date < options.from || date > options.to) continue;
     const cut = sessionCutoffDay(profile, e, year);
     if (cut !== undefined && m.day >= cut && date <= `${year + 1}-07-31`) continue;
+    if (m.code === 'N' && profile.countN === false) continue;
     const info = CODE_TABLE[CODE_ID.get(m.code) as number];
     if (info === undefined) throw new Error(`unknown code ${m.code}`);
     const covid = m.code === 'X' && covidX === 'dfe' && date >= COVID_X_WINDOW.from && date <= COVID_X_WINDOW.to;
@@ -119,8 +120,10 @@ export const naiveSummarise = (raw: RawDataset, options: SummariseOptions): Summ
     const g = groups.get(id) ?? { key, sums: emptySums() };
     groups.set(id, g);
     g.sums.enrolments += 1;
-    if (absence * 10 >= possible) g.sums.pa += 1;
-    if (absence * 2 >= possible) g.sums.severe += 1;
+    const pa = profile.persistent ?? { num: 10, den: 100 };
+    const severe = profile.severe ?? { num: 50, den: 100 };
+    if (absence * pa.den >= possible * pa.num) g.sums.pa += 1;
+    if (absence * severe.den >= possible * severe.num) g.sums.severe += 1;
     for (const [code, n] of Object.entries(s.byCode)) g.sums.byCode[code] = (g.sums.byCode[code] ?? 0) + n;
     for (const k of Object.keys(c) as Category[]) g.sums.byCategory[k] += c[k];
   });

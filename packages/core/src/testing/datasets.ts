@@ -144,8 +144,18 @@ export const arbRawDataset = (options: ArbRawDatasetOptions = {}): fc.Arbitrary<
     ),
   );
 
-/** A profile value that is neither built-in one: ages 4-16, 15-year-olds' summer half-term 2 removed. */
-const CUSTOM_PROFILE: Profile = { id: 'test-4-16', description: 'Ages 4-16 (test)', minAge: 4, maxAge: 16, removeAge15SummerHalfTerm2: true };
+/** Profile values that are no built-in one: other ages, other thresholds, code N left out. */
+const CUSTOM_PROFILES: readonly Profile[] = [
+  { id: 'test-4-16', description: 'Ages 4-16 (test)', minAge: 4, maxAge: 16, removeAge15SummerHalfTerm2: true },
+  {
+    id: 'test-thresholds',
+    description: 'Every enrolment, PA at 20%, severe at one third, N not counted (test)',
+    removeAge15SummerHalfTerm2: false,
+    persistent: { num: 1, den: 5 },
+    severe: { num: 1, den: 3 },
+    countN: false,
+  },
+];
 
 /**
  * `summarise` options for a raw dataset: a period inside or across its academic year, either
@@ -165,7 +175,7 @@ export const arbSummariseOptions = (raw: RawDataset): fc.Arbitrary<SummariseOpti
   return fc.record({
     from: fc.integer({ min: -3, max: 360 }).map((o) => fromDayNumber(firstDay + o) as IsoDate),
     length: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 100, max: 380 })),
-    profile: fc.constantFrom<ProfileId | Profile>('dfe', 'all', CUSTOM_PROFILE),
+    profile: fc.constantFrom<ProfileId | Profile>('dfe', 'all', 'fft', ...CUSTOM_PROFILES),
     by: fc.shuffledSubarray([...GROUP_FIELDS], { maxLength: 3 }),
     filter: fc.oneof({ arbitrary: fc.constant([]), weight: 2 }, { arbitrary: fc.array(arbFilter, { minLength: 1, maxLength: 2 }), weight: 1 }),
     covidX: fc.constantFrom<CovidX>('dfe', 'not-possible'),
