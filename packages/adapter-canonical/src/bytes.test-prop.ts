@@ -2,7 +2,7 @@ import { test } from '@fast-check/vitest';
 import { fc } from '@fast-check/vitest';
 import { CODE_ID, isIsoDate, toDayNumber } from '@attendance-kit/core';
 import { describe, expect } from 'vitest';
-import { INVALID, parseCodeBytes, parseDateBytes, parseInstantBytes, parseMinutesBytes } from './bytes.js';
+import { createPairIndex, INVALID, parseCodeBytes, parseDateBytes, parseInstantBytes, parseMinutesBytes } from './bytes.js';
 
 const bytes = (s: string): Buffer => Buffer.from(s, 'utf8');
 // Dates from integer day offsets (never fc.date()): 1970-01-01 plus 0 to 80,000 days.
@@ -49,6 +49,26 @@ describe('byte parsers agree with the string rules of core', () => {
       const b = bytes(s);
       const ok = /^\d{1,5}$/.test(s) && Number(s) < 65_535;
       expect(parseMinutesBytes(b, 0, b.length)).toBe(ok ? Number(s) : INVALID);
+    },
+  );
+});
+
+describe('the byte-keyed enrolment index', () => {
+  const key = fc.string({ minLength: 1, maxLength: 6, unit: fc.constantFrom('1', '2', 'P', 'é', '\uFFFD', ',') });
+  test.prop([fc.uniqueArray(fc.tuple(key, key), { selector: ([u, p]) => `${u}\u0000${p}`, maxLength: 40 }), fc.tuple(key, key), fc.integer({ min: -2, max: 45 })])(
+    '[CSV-BYTES-5] a (urn, pupil) pair is found by its bytes iff it is in the index, whatever the hint',
+    (pairs, [u, p], hint) => {
+      const ix = createPairIndex(pairs.map((x) => x[0]), pairs.map((x) => x[1]));
+      const probe = (a: string, b: string): number => {
+        // The row's bytes sit at an offset inside a larger buffer, as in a chunk.
+        const ub = Buffer.from(a, 'utf8');
+        const pb = Buffer.from(b, 'utf8');
+        const buf = Buffer.concat([Buffer.from('xx,'), ub, Buffer.from(','), pb, Buffer.from(',yy')]);
+        return ix.find(buf, 3, 3 + ub.length, 4 + ub.length, 4 + ub.length + pb.length, hint);
+      };
+      pairs.forEach(([a, b], i) => expect(probe(a, b)).toBe(i));
+      const at = pairs.findIndex(([a, b]) => a === u && b === p);
+      expect(probe(u, p)).toBe(at === -1 ? INVALID : at);
     },
   );
 });

@@ -178,3 +178,92 @@ export const createDateParser = (): ((b: Uint8Array, s: number, e: number) => nu
     return day;
   };
 };
+
+/** A lookup of (school URN, pupil id) pairs by their UTF-8 bytes; see {@link createPairIndex}. */
+export interface PairIndex {
+  /**
+   * The index of the pair whose bytes are exactly `b[us..ue)` and `b[ps..pe)`, or
+   * {@link INVALID}. Pairs `hint` and `hint + 1` are tried first (the reader passes the last pair
+   * found: a run of rows for one pupil, or a file in pupils.csv order, then needs no hashing).
+   */
+  find(b: Uint8Array, us: number, ue: number, ps: number, pe: number, hint: number): number;
+}
+
+/** FNV-1a over two byte ranges with a separator byte between them (32-bit). */
+const hashPair = (b: Uint8Array, us: number, ue: number, ps: number, pe: number): number => {
+  let h = 0x811c9dc5;
+  for (let i = us; i < ue; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  h = Math.imul(h ^ 0x2c, 0x01000193);
+  for (let i = ps; i < pe; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  return h;
+};
+
+/**
+ * An index of (urn, pupil id) pairs answering "which pair are these bytes?" without making a
+ * string: the marks hot path resolves an enrolment from the row's bytes directly. Pair `i` is
+ * found iff the bytes are exactly the UTF-8 encoding of `urns[i]` and `pupils[i]`. A miss means
+ * only "not these exact bytes": callers fall back to a string lookup for the rare rows that miss
+ * (so rejected rows and odd encodings keep their string-based meaning). Pairs must be distinct.
+ *
+ * @example
+ * const ix = createPairIndex(['100101'], ['P1']);
+ * const b = Buffer.from('100101P1');
+ * ix.find(b, 0, 6, 6, 8, -1) // 0
+ */
+export const createPairIndex = (urns: readonly string[], pupils: readonly string[]): PairIndex => {
+  const n = urns.length;
+  const encoded = urns.map((u, i) => [Buffer.from(u, 'utf8'), Buffer.from(pupils[i] ?? '', 'utf8')] as const);
+  let total = 0;
+  for (const [u, p] of encoded) total += u.length + p.length;
+  // All keys' bytes back to back: pair i is urn [at[i], at[i] + urnLen[i]), then its pupil id.
+  const pool = new Uint8Array(total);
+  const at = new Int32Array(n);
+  const urnLen = new Int32Array(n);
+  const pupilLen = new Int32Array(n);
+  let o = 0;
+  encoded.forEach(([u, p], i) => {
+    at[i] = o;
+    urnLen[i] = u.length;
+    pupilLen[i] = p.length;
+    pool.set(u, o);
+    pool.set(p, o + u.length);
+    o += u.length + p.length;
+  });
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  // Open addressing, linear probing; slots hold pair index + 1 (0 = empty).
+  const table = new Int32Array(size);
+  for (let i = 0; i < n; i++) {
+    const off = at[i] as number;
+    const ul = urnLen[i] as number;
+    let s = hashPair(pool, off, off + ul, off + ul, off + ul + (pupilLen[i] as number)) & mask;
+    while (table[s] !== 0) s = (s + 1) & mask;
+    table[s] = i + 1;
+  }
+
+  const same = (i: number, b: Uint8Array, us: number, ue: number, ps: number, pe: number): boolean => {
+    const ul = ue - us;
+    const pl = pe - ps;
+    if (urnLen[i] !== ul || pupilLen[i] !== pl) return false;
+    const off = at[i] as number;
+    // Pupil ids differ most often in their last bytes: compare them first, from the end.
+    for (let k = pl - 1; k >= 0; k--) if (b[ps + k] !== pool[off + ul + k]) return false;
+    for (let k = ul - 1; k >= 0; k--) if (b[us + k] !== pool[off + k]) return false;
+    return true;
+  };
+
+  return {
+    find(b, us, ue, ps, pe, hint) {
+      if (hint >= 0 && hint < n && same(hint, b, us, ue, ps, pe)) return hint;
+      if (hint + 1 >= 0 && hint + 1 < n && same(hint + 1, b, us, ue, ps, pe)) return hint + 1;
+      let s = hashPair(b, us, ue, ps, pe) & mask;
+      for (;;) {
+        const v = table[s] as number;
+        if (v === 0) return INVALID;
+        if (same(v - 1, b, us, ue, ps, pe)) return v - 1;
+        s = (s + 1) & mask;
+      }
+    },
+  };
+};

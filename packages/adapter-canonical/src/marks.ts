@@ -15,7 +15,7 @@ import {
   type MarkStore,
   type RecordCounts,
 } from '@attendance-kit/core';
-import { createDateParser, IN_FORCE_2006, IN_FORCE_2024, INVALID, parseCodeBytes, parseMinutesBytes, parseTimeBytes, REGIME_2024_DAY } from './bytes.js';
+import { createDateParser, createPairIndex, IN_FORCE_2006, IN_FORCE_2024, INVALID, parseCodeBytes, parseMinutesBytes, parseTimeBytes, REGIME_2024_DAY } from './bytes.js';
 import { enrolmentKey, type Reference } from './reference.js';
 import { rowProblem } from './rows.js';
 import { createCsvScanner, fieldText, recordTexts, type CsvRecordView, type CsvScanner } from './scanner.js';
@@ -81,12 +81,20 @@ export const createMarksReader = (
   let iRecorded = -1;
   let read = 0;
   let rejected = 0;
-  // The last (school, pupil) key's bytes and its enrolment: files are sorted by pupil, so most
-  // rows repeat the previous key and need no string, no hash and no Map lookup.
-  const lastKey = new Uint8Array(2 * MAX_FIELD_BYTES);
-  let lastUrnLen = -1;
-  let lastPupilLen = -1;
-  let lastEnrolment = UNKNOWN_SCHOOL;
+  // Enrolments are found from the row's bytes (no string, no Map) through a byte-keyed index;
+  // the last one found and its successor are tried first, so runs of one pupil and files in
+  // pupils.csv order cost a few byte comparisons per row.
+  const pairs = createPairIndex(
+    reference.enrolments.map((e) => reference.schools[e.school]?.urn ?? ''),
+    reference.enrolments.map((e) => e.pupilId),
+  );
+  let lastFound = -1;
+  // A key the index did not know (an unknown school or pupil, to be rejected): its bytes and
+  // its answer, so a run of such rows makes its strings once.
+  const missKey = new Uint8Array(2 * MAX_FIELD_BYTES);
+  let missUrnLen = -1;
+  let missPupilLen = -1;
+  let missAnswer = UNKNOWN_SCHOOL;
   const markDay = createDateParser();
   const recordedDay = createDateParser();
 
@@ -96,28 +104,31 @@ export const createMarksReader = (
   };
 
   const enrolmentOf = (b: Buffer, us: number, ue: number, ps: number, pe: number): number => {
+    const found = pairs.find(b, us, ue, ps, pe, lastFound);
+    if (found >= 0) return (lastFound = found);
     const ul = ue - us;
     const pl = pe - ps;
-    if (ul === lastUrnLen && pl === lastPupilLen) {
-      // Pupil ids differ most often in their last characters: compare from the end.
+    if (ul === missUrnLen && pl === missPupilLen) {
       let k = pl - 1;
-      while (k >= 0 && b[ps + k] === lastKey[ul + k]) k--;
+      while (k >= 0 && b[ps + k] === missKey[ul + k]) k--;
       if (k < 0) {
         k = ul - 1;
-        while (k >= 0 && b[us + k] === lastKey[k]) k--;
-        if (k < 0) return lastEnrolment;
+        while (k >= 0 && b[us + k] === missKey[k]) k--;
+        if (k < 0) return missAnswer;
       }
     }
+    // Not these exact bytes: the string lookup decides (it also matches keys whose bytes differ
+    // but decode to the same text, e.g. invalid UTF-8 against a U+FFFD in pupils.csv).
     const urn = b.toString('utf8', us, ue);
     const pupil = b.toString('utf8', ps, pe);
-    const found = reference.enrolmentIndex.get(enrolmentKey(urn, pupil));
-    lastEnrolment = found ?? (reference.schoolIndex.has(urn) ? UNKNOWN_ENROLMENT : UNKNOWN_SCHOOL);
+    const known = reference.enrolmentIndex.get(enrolmentKey(urn, pupil));
+    missAnswer = known ?? (reference.schoolIndex.has(urn) ? UNKNOWN_ENROLMENT : UNKNOWN_SCHOOL);
     // Fields are at most MAX_FIELD_BYTES (the scanner rejects longer ones), so both fit.
-    lastKey.set(b.subarray(us, ue), 0);
-    lastKey.set(b.subarray(ps, pe), ul);
-    lastUrnLen = ul;
-    lastPupilLen = pl;
-    return lastEnrolment;
+    for (let k = 0; k < ul; k++) missKey[k] = b[us + k] as number;
+    for (let k = 0; k < pl; k++) missKey[ul + k] = b[ps + k] as number;
+    missUrnLen = ul;
+    missPupilLen = pl;
+    return missAnswer;
   };
 
   const onRecord = (r: CsvRecordView): void => {
