@@ -73,7 +73,7 @@ describe('summarise: unusable command lines exit 2 with one line', () => {
     ['not a real date', [FIXTURE, '--from', '2024-02-30'], /--from '2024-02-30' is not a real date in the form YYYY-MM-DD/],
     ['date in the wrong form', [FIXTURE, '--to', '01/09/2024'], /--to '01\/09\/2024' is not a real date/],
     ['from after to', [FIXTURE, '--from', '2024-12-01', '--to', '2024-09-01'], /--from 2024-12-01 is after --to 2024-09-01/],
-    ['bad profile', [FIXTURE, '--profile', 'fft'], /--profile must be dfe or all, not 'fft'/],
+    ['bad profile', [FIXTURE, '--profile', 'ofsted'], /--profile must be dfe or all or fft, not 'ofsted'/],
     ['bad format', [FIXTURE, '--format', 'xlsx'], /--format must be json or csv or table, not 'xlsx'/],
     ['bad --by field', [FIXTURE, '--by', 'school,gender'], /--by field 'gender' is not known; use a comma list of school, la, year_group/],
     ['--by field twice', [FIXTURE, '--by', 'sex', '--by', 'sex'], /--by names a field twice/],

@@ -6,7 +6,18 @@
  *
  * @module
  */
-import { FILTER_FIELDS, GROUP_FIELDS, isIsoDate, YEAR_GROUPS, type FilterField, type GroupField, type IsoDate } from '@attendance-kit/core';
+import {
+  ETHNICITY_MAJOR_GROUPS,
+  isIsoDate,
+  PERIOD_FILTER_FIELDS,
+  PERIOD_GROUP_FIELDS,
+  SEN_LABELS,
+  YEAR_GROUPS,
+  type IsoDate,
+  type PeriodFilterField,
+  type PeriodGroupField,
+  type YearGroup,
+} from '@attendance-kit/core';
 import { z } from 'zod';
 import type { OptionSpec, RawValues } from '../parse-args.js';
 import { bad, ok, usageProblem, type Checked } from '../usage-error.js';
@@ -15,7 +26,17 @@ import { bad, ok, usageProblem, type Checked } from '../usage-error.js';
 export const SUMMARISE_OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
+  term: { type: 'string' },
+  week: { type: 'string' },
+  'as-of': { type: 'string' },
   profile: { type: 'string' },
+  years: { type: 'string' },
+  ages: { type: 'string' },
+  'pa-threshold': { type: 'string' },
+  'severe-threshold': { type: 'string' },
+  'min-sessions': { type: 'string' },
+  'pa-basis': { type: 'string' },
+  'code-n': { type: 'string' },
   by: { type: 'string', multiple: true },
   filter: { type: 'string', multiple: true },
   format: { type: 'string' },
@@ -34,7 +55,7 @@ const isDateOrEmpty = (v: string): boolean => v === '' || isIsoDate(v);
  * written in the files; `''` selects "unknown" (empty in pupils.csv). Checking values here turns a
  * typo such as `fsm6=yes` into an error instead of a silently empty result.
  */
-export const FILTER_VALUES: Readonly<Record<FilterField, { readonly allowed: (v: string) => boolean; readonly shown: string }>> = (() => {
+export const FILTER_VALUES: Readonly<Record<PeriodFilterField, { readonly allowed: (v: string) => boolean; readonly shown: string }>> = (() => {
   const oneOf = (values: readonly string[]) => ({
     allowed: (v: string) => values.includes(v),
     shown: values.map((v) => (v === '' ? '(empty: unknown)' : v)).join(', '),
@@ -56,12 +77,14 @@ export const FILTER_VALUES: Readonly<Record<FilterField, { readonly allowed: (v:
     enrolment_status: oneOf(['C', 'M', 'S', 'G']),
     admission_date: date,
     leaving_date: date,
+    ethnicity_major: oneOf([...ETHNICITY_MAJOR_GROUPS, '']),
+    sen_status: oneOf([...SEN_LABELS, '']),
   };
 })();
 
 /** One `--filter K=V`. */
 export interface FilterOption {
-  readonly field: FilterField;
+  readonly field: PeriodFilterField;
   readonly value: string;
 }
 
@@ -70,8 +93,16 @@ export interface SummariseOptions {
   readonly dataset: string;
   readonly from?: IsoDate;
   readonly to?: IsoDate;
-  readonly profile: 'dfe' | 'all';
-  readonly by: readonly GroupField[];
+  /** A half-term or term name (core `parseTermPeriod`), resolved per school. */
+  readonly term?: TermName;
+  /** A Monday: the week commencing it. */
+  readonly week?: IsoDate;
+  /** Cut the period at this date; alone: year to date. */
+  readonly asOf?: IsoDate;
+  readonly profile: 'dfe' | 'all' | 'fft';
+  /** Profile rule changes (core `customProfile`). */
+  readonly rules: ProfileChanges;
+  readonly by: readonly PeriodGroupField[];
   readonly filter: readonly FilterOption[];
   readonly format: 'json' | 'csv' | 'table';
   readonly out?: string;
@@ -82,6 +113,55 @@ export interface SummariseOptions {
 }
 
 const quote = (v: unknown): string => `'${String(v)}'`;
+
+/** The names `--term` takes: the six half-terms and the three terms of the school's own calendar. */
+export const TERM_NAMES = ['autumn1', 'autumn2', 'spring1', 'spring2', 'summer1', 'summer2', 'autumn', 'spring', 'summer'] as const;
+/** A `--term` name. */
+export type TermName = (typeof TERM_NAMES)[number];
+
+/** Profile rule changes from the command line. */
+export interface ProfileChanges {
+  readonly minYearGroup?: YearGroup;
+  readonly maxYearGroup?: YearGroup;
+  readonly minAge?: number;
+  readonly maxAge?: number;
+  readonly persistent?: { readonly num: number; readonly den: number };
+  readonly severe?: { readonly num: number; readonly den: number };
+  readonly minPossibleForPa?: number;
+  readonly paBasis?: 'enrolment' | 'pupil';
+  readonly countN?: boolean;
+}
+
+/** A percentage 0 < p <= 100 with at most 2 decimals, as an exact fraction over 10000. */
+const percentOption = (option: string) =>
+  z.string().transform((text, ctx) => {
+    const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim());
+    const num = m === null ? NaN : Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+    if (!(num > 0 && num <= 10000)) {
+      ctx.addIssue({ code: 'custom', message: `--${option} must be a percentage above 0 and at most 100 (e.g. 10 or 12.5), not ${quote(text)}` });
+      return z.NEVER;
+    }
+    return { num, den: 10000 };
+  });
+
+/** `A-B` over an ordered list of names (either end may be left out: `R-`, `-11`). */
+const rangeOption = <T extends string>(option: string, names: readonly T[], example: string) =>
+  z.string().transform((text, ctx): { readonly min?: T; readonly max?: T } => {
+    const parts = text.split('-').map((s) => s.trim());
+    const [lo, hi] = parts.length === 1 ? [parts[0], parts[0]] : parts;
+    const ok = (v: string | undefined): boolean => v === undefined || v === '' || (names as readonly string[]).includes(v);
+    if (parts.length > 2 || !ok(lo) || !ok(hi) || (lo === '' && hi === '')) {
+      ctx.addIssue({ code: 'custom', message: `--${option} must be FROM-TO of ${names.join(' ')} (e.g. ${example}), not ${quote(text)}` });
+      return z.NEVER;
+    }
+    if (lo !== undefined && lo !== '' && hi !== undefined && hi !== '' && names.indexOf(lo as T) > names.indexOf(hi as T)) {
+      ctx.addIssue({ code: 'custom', message: `--${option} ${quote(text)} runs backwards` });
+      return z.NEVER;
+    }
+    return { ...(lo === undefined || lo === '' ? {} : { min: lo as T }), ...(hi === undefined || hi === '' ? {} : { max: hi as T }) };
+  });
+
+const AGES = Array.from({ length: 25 }, (_, i) => String(i));
 
 const date = (option: string) =>
   z
@@ -95,7 +175,7 @@ const choice = <const T extends readonly [string, ...string[]]>(option: string, 
 const filterSchema = z.string().transform((text, ctx): FilterOption => {
   const eq = text.indexOf('=');
   const field = eq < 0 ? text : text.slice(0, eq);
-  const allowed = (FILTER_FIELDS as readonly string[]).includes(field) ? FILTER_VALUES[field as FilterField] : undefined;
+  const allowed = (PERIOD_FILTER_FIELDS as readonly string[]).includes(field) ? FILTER_VALUES[field as PeriodFilterField] : undefined;
   if (eq <= 0) {
     ctx.addIssue({ code: 'custom', message: `--filter ${quote(text)} is not of the form FIELD=VALUE (e.g. --filter fsm6=true)` });
     return z.NEVER;
@@ -103,7 +183,7 @@ const filterSchema = z.string().transform((text, ctx): FilterOption => {
   if (allowed === undefined) {
     ctx.addIssue({
       code: 'custom',
-      message: `--filter field ${quote(field)} is not a pupils.csv field; use one of ${FILTER_FIELDS.join(', ')}`,
+      message: `--filter field ${quote(field)} is not a pupils.csv field; use one of ${PERIOD_FILTER_FIELDS.join(', ')}`,
     });
     return z.NEVER;
   }
@@ -112,7 +192,7 @@ const filterSchema = z.string().transform((text, ctx): FilterOption => {
     ctx.addIssue({ code: 'custom', message: `--filter ${field} may be ${allowed.shown}, not ${quote(value)}` });
     return z.NEVER;
   }
-  return { field: field as FilterField, value };
+  return { field: field as PeriodFilterField, value };
 });
 
 const schema = z
@@ -120,11 +200,27 @@ const schema = z
     dataset: z.string().min(1),
     from: date('from').optional(),
     to: date('to').optional(),
-    profile: choice('profile', ['dfe', 'all']).default('dfe'),
+    term: choice('term', TERM_NAMES).optional(),
+    week: date('week')
+      .refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, { error: (iss) => `--week ${quote(iss.input)} is not a Monday (a week is named by its Monday)` })
+      .optional(),
+    asOf: date('as-of').optional(),
+    profile: choice('profile', ['dfe', 'all', 'fft']).default('dfe'),
+    years: rangeOption('years', YEAR_GROUPS, 'R-11').optional(),
+    ages: rangeOption('ages', AGES, '5-15').optional(),
+    paThreshold: percentOption('pa-threshold').optional(),
+    severeThreshold: percentOption('severe-threshold').optional(),
+    minSessions: z
+      .string()
+      .regex(/^\d{1,4}$/, { error: (iss) => `--min-sessions must be a whole number of sessions (e.g. 11), not ${quote(iss.input)}` })
+      .transform(Number)
+      .optional(),
+    paBasis: choice('pa-basis', ['enrolment', 'pupil']).optional(),
+    codeN: choice('code-n', ['count', 'ignore']).optional(),
     by: z
       .array(
-        z.enum(GROUP_FIELDS, {
-          error: (iss) => `--by field ${quote(iss.input)} is not known; use a comma list of ${GROUP_FIELDS.join(', ')}`,
+        z.enum(PERIOD_GROUP_FIELDS, {
+          error: (iss) => `--by field ${quote(iss.input)} is not known; use a comma list of ${PERIOD_GROUP_FIELDS.join(', ')}`,
         }),
       )
       .refine((words) => new Set(words).size === words.length, { error: '--by names a field twice' }),
@@ -140,6 +236,9 @@ const schema = z
       const o = iss.input as { from: string; to: string };
       return `--from ${o.from} is after --to ${o.to}`;
     },
+  })
+  .refine((o) => [o.term !== undefined, o.week !== undefined, o.from !== undefined || o.to !== undefined].filter(Boolean).length <= 1, {
+    error: 'give one period: --term, --week, or --from/--to (--as-of may cut any of them)',
   });
 
 /** Drops undefined entries, so optional properties are absent (exactOptionalPropertyTypes). */
@@ -167,7 +266,17 @@ export const checkSummariseOptions = (values: RawValues, positionals: readonly s
     dataset: positionals[0],
     from: values['from'],
     to: values['to'],
+    term: values['term'],
+    week: values['week'],
+    asOf: values['as-of'],
     profile: values['profile'],
+    years: values['years'],
+    ages: values['ages'],
+    paThreshold: values['pa-threshold'],
+    severeThreshold: values['severe-threshold'],
+    minSessions: values['min-sessions'],
+    paBasis: values['pa-basis'],
+    codeN: values['code-n'],
     by: strings(values['by']).flatMap((s) => s.split(',')).map((s) => s.trim()),
     filter: [...strings(values['filter'])],
     format: values['format'],
@@ -181,5 +290,17 @@ export const checkSummariseOptions = (values: RawValues, positionals: readonly s
     const message = result.error.issues[0]?.message ?? 'the options are not usable';
     return bad(usageProblem(message, 'summarise'));
   }
-  return ok(defined(result.data) as SummariseOptions);
+  const { years, ages, paThreshold, severeThreshold, minSessions, paBasis, codeN, ...rest } = result.data;
+  const rules = defined({
+    minYearGroup: years?.min,
+    maxYearGroup: years?.max,
+    minAge: ages?.min === undefined ? undefined : Number(ages.min),
+    maxAge: ages?.max === undefined ? undefined : Number(ages.max),
+    persistent: paThreshold,
+    severe: severeThreshold,
+    minPossibleForPa: minSessions,
+    paBasis,
+    countN: codeN === undefined ? undefined : codeN === 'count',
+  }) as ProfileChanges;
+  return ok(defined({ ...rest, rules }) as SummariseOptions);
 };

@@ -9,18 +9,29 @@ import { stat, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import { isSourceReadError } from '@attendance-kit/adapter-kit';
-import { KEY_COLUMN, summarise as summariseDataset } from '@attendance-kit/core';
+import {
+  academicYearOf,
+  FILTER_FIELDS,
+  GROUP_FIELDS,
+  PERIOD_KEY_COLUMN,
+  summarise as summariseDataset,
+  summarisePeriod,
+  type Filter,
+  type GroupField,
+  type Issue,
+} from '@attendance-kit/core';
 import type { Command } from '../command.js';
 import { toCsv } from '../format/csv.js';
 import { toTable } from '../format/table.js';
 import { EXIT, type CliIo } from '../io.js';
 import { describeImport, issuesCsv, keptIssues } from '../issues-report.js';
 import { parse } from '../parse-args.js';
-import { periodOf, latestMarkDate } from '../period.js';
+import { latestMarkDate } from '../period.js';
 import { noProgress, progressOn } from '../progress.js';
 import { reportInputProblem, reportUsage } from '../usage-error.js';
 import { checkSummariseOptions, SUMMARISE_OPTIONS, type SummariseOptions } from './summarise-options.js';
 import { SUMMARISE_HELP } from './summarise-help.js';
+import { calendarsFor, needsCalendars, profileOf, resolvePeriod } from './summarise-period.js';
 
 /** Why a path cannot be used as a dataset folder, or undefined when it can be tried. */
 const datasetPathProblem = async (path: string, shown: string): Promise<string | undefined> => {
@@ -60,12 +71,14 @@ const render = (
   options: SummariseOptions,
   input: { readonly marks_read: number; readonly marks_accepted: number; readonly marks_rejected: number; readonly marks_superseded: number },
   rows: readonly Readonly<Record<string, unknown>>[],
-  period: { readonly from: string; readonly to: string },
+  period: { readonly from: string; readonly to: string; readonly profile: string },
 ): string => {
-  const keys = options.by.map((w) => KEY_COLUMN[w]);
-  if (options.format === 'csv') return toCsv(rows, keys);
+  const keys = options.by.map((w) => PERIOD_KEY_COLUMN[w]);
+  // Profile-dependent columns (pa_base, pupils) go right after the keys, so CSV readers see them.
+  const extra = ['pa_base', 'pupils'].filter((c) => rows[0] !== undefined && c in (rows[0] as object));
+  if (options.format === 'csv') return toCsv(rows, [...keys, ...extra]);
   if (options.format === 'table') {
-    return toTable(rows, keys, { ...period, profile: options.profile, filters: options.filter.map((f) => `${f.field}=${f.value}`) });
+    return toTable(rows, [...keys, ...extra], { ...period, profile: period.profile, filters: options.filter.map((f) => `${f.field}=${f.value}`) });
   }
   return `${JSON.stringify({ input, rows }, null, 2)}\n`;
 };
@@ -101,23 +114,52 @@ const runSummarise = async (options: SummariseOptions, io: CliIo): Promise<numbe
   const { dataset, report, marks } = read;
 
   // from <= to: both given was checked with the options; one given fills the rest of its own year.
-  const period = periodOf(options, latestMarkDate(dataset.marks));
-  if (period.note !== '') io.stderr.write(`attendance: period ${period.from} to ${period.to} (academic year ${period.note})\n`);
+  const period = resolvePeriod(options, latestMarkDate(dataset.marks));
+  if (period.note !== '') io.stderr.write(`attendance: period ${period.from} to ${period.to} (${period.note})\n`);
+  const profile = profileOf(options);
+  if (profile.id !== options.profile) io.stderr.write(`attendance: profile ${profile.id}: ${profile.description}\n`);
 
-  const { rows } = summariseDataset(dataset, {
-    from: period.from,
-    to: period.to,
-    profile: options.profile,
-    by: options.by,
-    filter: options.filter,
-    covidX: options.covidX,
-  });
+  const calendarIssues: Issue[] = [];
+  let rows: readonly unknown[];
+  const plain =
+    period.period._tag === 'Range' &&
+    options.asOf === undefined &&
+    profile.id === options.profile &&
+    options.by.every((f) => (GROUP_FIELDS as readonly string[]).includes(f)) &&
+    options.filter.every((f) => (FILTER_FIELDS as readonly string[]).includes(f.field));
+  if (plain) {
+    // The plain request: core's summarise, the engine path measured in docs/performance.md.
+    rows = summariseDataset(dataset, {
+      from: period.from,
+      to: period.to,
+      profile: options.profile,
+      by: options.by as readonly GroupField[],
+      filter: options.filter as readonly Filter[],
+      covidX: options.covidX,
+    }).rows;
+  } else {
+    const built = needsCalendars(options) ? calendarsFor(dataset, read.terms, academicYearOf(period.from)) : undefined;
+    if (built !== undefined) {
+      calendarIssues.push(...built.issues);
+      for (const issue of built.issues.slice(0, 5)) io.stderr.write(`attendance: calendar: ${issue.message}\n`);
+      if (built.issues.length > 5) io.stderr.write(`attendance: calendar: ${built.issues.length - 5} more calendar issues\n`);
+    }
+    rows = summarisePeriod(dataset, {
+      period: period.period,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      ...(built === undefined ? {} : { calendars: built.calendars }),
+      profile,
+      by: options.by,
+      filter: options.filter,
+      covidX: options.covidX,
+    }).rows;
+  }
 
   const input = { marks_read: marks.read, marks_accepted: marks.accepted, marks_rejected: marks.rejected, marks_superseded: marks.superseded };
-  const text = render(options, input, rows as unknown as readonly Readonly<Record<string, unknown>>[], period);
+  const text = render(options, input, rows as readonly Readonly<Record<string, unknown>>[], { ...period, profile: profile.id });
 
   const issuesPath = options.issues === undefined ? undefined : resolve(cwd, options.issues);
-  if (issuesPath !== undefined) await writeFile(issuesPath, issuesCsv(keptIssues(report)), 'utf8');
+  if (issuesPath !== undefined) await writeFile(issuesPath, issuesCsv([...keptIssues(report), ...calendarIssues]), 'utf8');
   io.stderr.write(describeImport(report, marks, options.issues));
 
   if (options.out === undefined) {
