@@ -104,3 +104,11 @@ describe('summarise: bad period and profile options exit 2 with one line', () =>
     expect(lines[0]).toMatch(message);
   });
 });
+
+describe('summarise --help', () => {
+  test('names every option it accepts', async () => {
+    const { SUMMARISE_OPTIONS } = await import('../src/commands/summarise-options.js');
+    const r = await runCli(['summarise', '--help']);
+    for (const name of Object.keys(SUMMARISE_OPTIONS)) expect(r.stdout).toContain(`--${name}`);
+  });
+});
