@@ -8,7 +8,8 @@ import { fromDayNumber, toDayNumber, type IsoDate } from './dates.js';
 import { reachesThreshold, type Threshold } from './metrics.js';
 import { periodFieldValue, summarisePeriod, type PeriodFilterField, type PeriodSummaryRow } from './period-summary.js';
 import { customProfile, PROFILES, type Profile } from './population.js';
-import { arbRawDataset, datasetFromRaw, type RawDataset, type RawMark } from './testing/datasets.js';
+import { arbRawDataset, arbSummariseOptions, datasetFromRaw, type RawDataset, type RawMark } from './testing/datasets.js';
+import { summarise } from './summarise.js';
 import { CATEGORY_ID, codesOf, regimeOn } from './codes.js';
 
 /** Every session counted in a row, by code (possible, not possible and unmarked). */
@@ -46,6 +47,15 @@ const arbCase = arbRawDataset({ maxMarks: 80 }).chain((raw) =>
 );
 
 describe('summarisePeriod properties', () => {
+  test.prop([arbRawDataset({ maxMarks: 60 }).chain((raw) => arbSummariseOptions(raw).map((options) => ({ raw, options })))])(
+    '[PER-5] over a date range, summarisePeriod gives exactly the rows of summarise',
+    ({ raw, options }) => {
+      const dataset = datasetFromRaw(raw);
+      const { from, to, ...rest } = options;
+      expect(summarisePeriod(dataset, { period: rangePeriod(from, to), ...rest }).rows).toEqual(summarise(dataset, options).rows);
+    },
+  );
+
   test.prop([arbCase])('[PER-4] weekly tallies merge into the period tally, and into each half-term tally', ({ raw, from, to, profile }) => {
     const dataset = datasetFromRaw(raw);
     const period = rangePeriod(from, to);
