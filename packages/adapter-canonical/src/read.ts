@@ -45,8 +45,14 @@ const sizeOf = async (path: string, optional: boolean): Promise<number | undefin
   }
 };
 
-/** Average bytes of a marks row, to size the builder's first chunk from the file size. */
-const BYTES_PER_MARK_ESTIMATE = 48;
+/**
+ * Fewest bytes an accepted marks row can take: a 1-byte URN and pupil id, a 10-byte date, a
+ * 2-byte session, a 1-byte code, 4 commas and a line break (19). So `bytes / 19 + 1` bounds the
+ * number of marks, and the builder, given that bound, keeps every mark in its first chunk and
+ * finishes in place, with no second copy of the columns. Pages never written are never resident,
+ * so the over-estimate costs address space only (decision 0003).
+ */
+const MIN_MARK_ROW_BYTES = 19;
 
 /**
  * Reads the canonical dataset in folder `dir`. Bad rows never throw: they are rejected with
@@ -91,7 +97,7 @@ export const readCanonicalDataset = async (dir: string, options: ReadCanonicalOp
   const markIssues = collector(CANONICAL_FILES.marks, 'marks');
   const reader = createMarksReader(
     { schools: schools.schools, enrolments: pupils.enrolments, schoolIndex: schools.schoolIndex, enrolmentIndex: pupils.enrolmentIndex },
-    { file: CANONICAL_FILES.marks, issues: markIssues, capacityHint: Math.min(1 << 20, Math.ceil(sizes.marks / BYTES_PER_MARK_ESTIMATE) + 1) },
+    { file: CANONICAL_FILES.marks, issues: markIssues, capacityHint: Math.ceil(sizes.marks / MIN_MARK_ROW_BYTES) + 1 },
   );
   await streamInto(path(CANONICAL_FILES.marks), reader.push, onChunk);
   const marks = reader.end();
