@@ -29,6 +29,7 @@ export * from './engine/aggregate.js';
 export * from './summarise.js';
 export * from './period-summary.js';
 export * from './characteristics.js';
+export * from './characteristic-timeline.js';
 export * from './comparator/index.js';
 export * from './disclosure.js';
 export * from './banding.js';

@@ -17,12 +17,13 @@
  *
  * @module
  */
+import { valueOn, type Characteristics, type TimedField } from './characteristic-timeline.js';
 import { ethnicityMajorGroup, senLabel } from './characteristics.js';
 import { defaultCalendar } from './calendar/default-calendar.js';
 import { halfTermIndex, type SchoolCalendar } from './calendar/half-terms.js';
 import { periodRange, splitIntoHalfTerms, rangePeriod, type Period } from './calendar/periods.js';
 import { weekParts } from './calendar/weeks.js';
-import { COLUMN_CATEGORY_ID, DEFAULT_COVID_X, type CovidX } from './classify.js';
+import { COLUMN_CATEGORY_ID, DEFAULT_COVID_X, tallyColumnOf, type CovidX } from './classify.js';
 import { CATEGORY_ID, CODE_ID, TALLY_WIDTH } from './codes.js';
 import type { Dataset, Enrolment } from './dataset.js';
 import { academicYearOf, toDayNumber, type IsoDate } from './dates.js';
@@ -80,6 +81,12 @@ export interface PeriodSummariseOptions {
   readonly filter?: readonly PeriodFilter[];
   /** COVID `X` treatment, default `'dfe'`. */
   readonly covidX?: CovidX;
+  /**
+   * Characteristics that change during the year (characteristic-timeline.ts): a session is grouped
+   * and filtered by the value in force on its date. An enrolment whose sessions fall in several
+   * groups counts once in each; its PA is decided on all its sessions in the part.
+   */
+  readonly characteristics?: Characteristics;
 }
 
 /** A row: key columns, the figures, and `pa_base` / `pupils` when the profile calls for them. */
@@ -94,6 +101,26 @@ export const periodFieldValue = (dataset: Pick<Dataset, 'schools'>, e: Enrolment
   field === 'ethnicity_major' ? ethnicityMajorGroup(e.ethnicity) : field === 'sen_status' ? senLabel(e.sen) : fieldValue(dataset, e, field);
 
 const isTime = (f: PeriodGroupField): f is TimeField => f === 'week' || f === 'half_term';
+
+/** The timed field (characteristic-timeline.ts) a filter field's value depends on, if any. */
+const TIMED_SOURCE: Partial<Record<PeriodFilterField, TimedField>> = {
+  fsm: 'fsm',
+  fsm6: 'fsm6',
+  eal: 'eal',
+  looked_after: 'looked_after',
+  sen: 'sen',
+  sen_status: 'sen',
+  ethnicity: 'ethnicity',
+  ethnicity_major: 'ethnicity',
+};
+
+/** A field's value for an enrolment on a day, with changing characteristics applied. */
+const valueOnDay = (dataset: Pick<Dataset, 'schools' | 'enrolments'>, characteristics: Characteristics, e: number, field: PeriodFilterField, day: number): string => {
+  const timed = TIMED_SOURCE[field];
+  const v = timed === undefined ? undefined : valueOn(characteristics, e, timed, day);
+  if (v === undefined) return periodFieldValue(dataset, dataset.enrolments[e] as Enrolment, field);
+  return field === 'sen_status' ? senLabel(v as Enrolment['sen']) : field === 'ethnicity_major' ? ethnicityMajorGroup(v) : v;
+};
 
 /** One piece of a school's period. */
 interface Part {
@@ -184,6 +211,25 @@ export const summarisePeriod = (dataset: Dataset, options: PeriodSummariseOption
     if (cut !== undefined) cutoffSlot[i] = cut * 2;
   });
 
+  // Enrolments with a changing characteristic that a key or filter reads: tallied mark by mark.
+  const chars = options.characteristics;
+  const readFields = new Set<TimedField>();
+  for (const f of [...by.filter((b) => !isTime(b)).map((b) => PERIOD_KEY_COLUMN[b] as PeriodFilterField), ...filters.map((f) => f.field)]) {
+    const t = TIMED_SOURCE[f];
+    if (t !== undefined) readFields.add(t);
+  }
+  const timed = new Uint8Array(n);
+  if (chars !== undefined) {
+    for (const [e, spans] of chars.byEnrolment) if (e < n && spans.some((sp) => readFields.has(sp.field))) timed[e] = 1;
+  }
+  const markStart = new Int32Array(n + 1).fill(-1);
+  if (chars !== undefined && timed.some((t) => t === 1)) {
+    // The store is sorted by enrolment: each enrolment's marks are one run.
+    const enr = dataset.marks.enrolment;
+    for (let i = dataset.marks.length - 1; i >= 0; i--) markStart[enr[i] as number] = i;
+  }
+  const covidX = options.covidX ?? DEFAULT_COVID_X;
+
   // Parts of every school, those with one slot range sharing an engine pass.
   const passes = new Map<string, { fromSlot: number; toSlot: number; parts: Map<number, Part> }>();
   dataset.schools.forEach((_, s) => {
@@ -200,7 +246,7 @@ export const summarisePeriod = (dataset: Dataset, options: PeriodSummariseOption
   // Pupil-based PA: each pupil's possible and absence per time label, summed over every school.
   const pupilTotals = new Map<string, Map<number, { possible: number; absence: number }>>();
   for (const pass of passes.values()) {
-    const counts = tallyEnrolments(dataset.marks, { enrolments: n, fromSlot: pass.fromSlot, toSlot: pass.toSlot, cutoffSlot, cutoffEndSlot, covidX: options.covidX ?? DEFAULT_COVID_X });
+    const counts = tallyEnrolments(dataset.marks, { enrolments: n, fromSlot: pass.fromSlot, toSlot: pass.toSlot, cutoffSlot, cutoffEndSlot, covidX });
     for (let e = 0; e < n; e++) {
       if (inProfile[e] === 0) continue;
       const enrolment = dataset.enrolments[e] as Enrolment;
@@ -224,6 +270,40 @@ export const summarisePeriod = (dataset: Dataset, options: PeriodSummariseOption
         if (totals === undefined) pupilTotals.set(label, (totals = new Map()));
         const t = totals.get(p) ?? { possible: 0, absence: 0 };
         totals.set(p, { possible: t.possible + possible, absence: t.absence + absence });
+      }
+      if (timed[e] === 1 && chars !== undefined) {
+        // Split the enrolment's sessions by the values in force on their dates.
+        const segments = new Map<string, { key: string[]; sums: Float64Array }>();
+        const cut = cutoffSlot[e] as number;
+        for (let i = markStart[e] as number; i >= 0 && i < dataset.marks.length && dataset.marks.enrolment[i] === e; i++) {
+          const slot = dataset.marks.slot[i] as number;
+          if (slot < pass.fromSlot || slot > pass.toSlot || (slot >= cut && slot <= cutoffEndSlot)) continue;
+          const day = Math.floor(slot / 2);
+          const col = tallyColumnOf(dataset.marks.code[i] as number, day, covidX);
+          if (!countN && col === N_COLUMN) continue;
+          if (!filters.every((f) => valueOnDay(dataset, chars, e, f.field, day) === f.value)) continue;
+          const key = by.map((f) => (f === 'week' ? part.week : f === 'half_term' ? part.halfTerm : valueOnDay(dataset, chars, e, PERIOD_KEY_COLUMN[f] as PeriodFilterField, day)));
+          const joined = key.join('\u0000');
+          let seg = segments.get(joined);
+          if (seg === undefined) segments.set(joined, (seg = { key, sums: new Float64Array(W) }));
+          seg.sums[col] = (seg.sums[col] as number) + 1;
+        }
+        for (const [joined, seg] of segments) {
+          let g = groups.get(joined);
+          if (g === undefined) {
+            g = { key: seg.key, label, sums: new Float64Array(W), enrolments: 0, pa: 0, severe: 0, paBase: 0, pupils: new Set() };
+            groups.set(joined, g);
+          }
+          for (let c = 0; c < W; c++) g.sums[c] = (g.sums[c] as number) + (seg.sums[c] as number);
+          g.enrolments += 1;
+          if (perPupil) g.pupils.add(p);
+          else if (possible >= minPossible) {
+            g.paBase += 1;
+            if (reachesThreshold(absence, possible, persistent)) g.pa += 1;
+            if (reachesThreshold(absence, possible, severe)) g.severe += 1;
+          }
+        }
+        continue;
       }
       if (selected[e] === 0) continue;
       const key = by.map((f) => (f === 'week' ? part.week : f === 'half_term' ? part.halfTerm : periodFieldValue(dataset, enrolment, PERIOD_KEY_COLUMN[f] as PeriodFilterField)));
