@@ -23,3 +23,4 @@ export { createMarksReader, MARK_COLUMNS, type MarksReader, type MarksResult } f
 export { enrolmentKey, type TermDates, type Reference } from './reference.js';
 export { createCsvScanner, fieldText, recordTexts, type CsvScanner, type CsvScannerOptions, type CsvRecordView, type ScanError } from './scanner.js';
 export { SCHOOL_COLUMNS, PUPIL_COLUMNS, TERM_COLUMNS } from './schemas.js';
+export { readCharacteristicRows, CHARACTERISTICS_FILE, CHARACTERISTIC_COLUMNS } from './characteristics.js';

@@ -112,3 +112,27 @@ describe('summarise --help', () => {
     for (const name of Object.keys(SUMMARISE_OPTIONS)) expect(r.stdout).toContain(`--${name}`);
   });
 });
+
+describe('summarise with pupil_characteristics.csv', () => {
+  test('a characteristic is taken as at each session date; bad rows are named and skipped', async () => {
+    const { cp, mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'attendance-chars-'));
+    await cp(FIXTURE, dir, { recursive: true });
+    // P2 (fsm false in pupils.csv) is FSM from Wednesday 11 September: 4 of P2's 8 possible sessions move.
+    await writeFile(
+      join(dir, 'pupil_characteristics.csv'),
+      'school_urn,pupil_id,field,value,from,to\n100001,P2,fsm,true,2024-09-11,\n100001,P2,fsm,true,2024-09-20,2024-09-12\n100001,P2,shoe,9,,\n',
+    );
+    const r = await runCli(['summarise', dir, '--by', 'fsm']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { rows: Row[] };
+    expect(pick(out.rows, ['fsm', 'enrolments', 'possible_sessions'])).toEqual([
+      ['false', 2, 13],
+      ['true', 3, 24],
+    ]);
+    expect(r.stderr).toContain('Row 3: to 2024-09-12 is before from 2024-09-20');
+    expect(r.stderr).toContain("Row 4: field 'shoe' is not one that may change");
+  });
+});

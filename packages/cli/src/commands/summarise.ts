@@ -7,10 +7,11 @@
  */
 import { stat, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
+import { readCanonicalDataset, readCharacteristicRows } from '@attendance-kit/adapter-canonical';
 import { isSourceReadError } from '@attendance-kit/adapter-kit';
 import {
   academicYearOf,
+  checkCharacteristics,
   FILTER_FIELDS,
   GROUP_FIELDS,
   PERIOD_KEY_COLUMN,
@@ -120,8 +121,19 @@ const runSummarise = async (options: SummariseOptions, io: CliIo): Promise<numbe
   if (profile.id !== options.profile) io.stderr.write(`attendance: profile ${profile.id}: ${profile.description}\n`);
 
   const calendarIssues: Issue[] = [];
+  // pupil_characteristics.csv (optional): characteristics as at each session's date.
+  const charRows = await readCharacteristicRows(datasetPath);
+  const checkedChars = charRows === undefined ? undefined : checkCharacteristics(charRows.rows, dataset);
+  if (charRows !== undefined && checkedChars !== undefined) {
+    const problems = [...charRows.issues, ...checkedChars.issues];
+    calendarIssues.push(...problems);
+    for (const issue of problems.slice(0, 5)) io.stderr.write(`attendance: pupil_characteristics.csv: ${issue.line === undefined || issue.message.startsWith('Row ') ? '' : `line ${issue.line}: `}${issue.message}\n`);
+    if (problems.length > 5) io.stderr.write(`attendance: pupil_characteristics.csv: ${problems.length - 5} more issues\n`);
+  }
+  const characteristics = checkedChars !== undefined && checkedChars.characteristics.byEnrolment.size > 0 ? checkedChars.characteristics : undefined;
   let rows: readonly unknown[];
   const plain =
+    characteristics === undefined &&
     period.period._tag === 'Range' &&
     options.asOf === undefined &&
     profile.id === options.profile &&
@@ -148,6 +160,7 @@ const runSummarise = async (options: SummariseOptions, io: CliIo): Promise<numbe
       period: period.period,
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       ...(built === undefined ? {} : { calendars: built.calendars }),
+      ...(characteristics === undefined ? {} : { characteristics }),
       profile,
       by: options.by,
       filter: options.filter,
