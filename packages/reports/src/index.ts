@@ -1,1 +1,12 @@
-export {};
+/**
+ * @attendance-kit/reports: FFT-style attendance reports as typed tables (pure functions of a dataset
+ * and comparator cells) and their renderers. See docs/reports.md.
+ * @module
+ */
+export * from './model.js';
+export * from './measures.js';
+export * from './cell.js';
+export * from './comparator.js';
+export * from './table.js';
+export * from './build.js';
+export * from './reports.js';
