@@ -136,3 +136,9 @@ describe('summarise with pupil_characteristics.csv', () => {
     expect(r.stderr).toContain("Row 4: field 'shoe' is not one that may change");
   });
 });
+
+describe('summarise --week-label', () => {
+  test('friday labels weeks by their Friday (FFT)', async () => {
+    expect(pick(await rows(['--by', 'week', '--week-label', 'friday']), ['week', 'possible_sessions'])).toEqual([['2024-09-13', 37]]);
+  });
+});

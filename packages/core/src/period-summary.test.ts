@@ -113,3 +113,12 @@ describe('summarisePeriod', () => {
     expect([row?.enrolments, row?.possible_sessions, row?.pa_perc]).toEqual([0, 0, null]);
   });
 });
+
+describe('summarisePeriod week labels', () => {
+  test('week-ending labels a week by its Friday (FFT), the figures unchanged', () => {
+    const monday = summarisePeriod(dataset, { period: twoWeeks, by: ['week'] }).rows;
+    const friday = summarisePeriod(dataset, { period: twoWeeks, by: ['week'], weekLabel: 'week-ending' }).rows;
+    expect(friday.map((r) => r['week'])).toEqual(['2024-09-06', '2024-09-13']);
+    expect(friday.map((r) => r.possible_sessions)).toEqual(monday.map((r) => r.possible_sessions));
+  });
+});

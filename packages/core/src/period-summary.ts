@@ -22,7 +22,7 @@ import { ethnicityMajorGroup, senLabel } from './characteristics.js';
 import { defaultCalendar } from './calendar/default-calendar.js';
 import { halfTermIndex, type SchoolCalendar } from './calendar/half-terms.js';
 import { periodRange, splitIntoHalfTerms, rangePeriod, type Period } from './calendar/periods.js';
-import { weekParts } from './calendar/weeks.js';
+import { weekParts, type WeekConvention } from './calendar/weeks.js';
 import { COLUMN_CATEGORY_ID, DEFAULT_COVID_X, tallyColumnOf, type CovidX } from './classify.js';
 import { CATEGORY_ID, CODE_ID, TALLY_WIDTH } from './codes.js';
 import type { Dataset, Enrolment } from './dataset.js';
@@ -87,6 +87,8 @@ export interface PeriodSummariseOptions {
    * groups counts once in each; its PA is decided on all its sessions in the part.
    */
   readonly characteristics?: Characteristics;
+  /** How `week` keys are labelled: the Monday (`week-commencing`, DfE, default) or the Friday (`week-ending`, FFT). */
+  readonly weekLabel?: WeekConvention;
 }
 
 /** A row: key columns, the figures, and `pa_base` / `pupils` when the profile calls for them. */
@@ -141,7 +143,7 @@ const partsOfSchool = (options: PeriodSummariseOptions, calendar: SchoolCalendar
   let pieces: { from: IsoDate; to: IsoDate; week: string; halfTerm: string }[] = byHalfTerm
     ? splitIntoHalfTerms(rangePeriod(range.from, range.to), calendarOf).map((p) => ({ from: p.from, to: p.to, week: '', halfTerm: p.halfTerm }))
     : [{ from: range.from, to: range.to, week: '', halfTerm: '' }];
-  if (byWeek) pieces = pieces.flatMap((p) => weekParts(p).map((w) => ({ from: w.from, to: w.to, week: w.week.commencing, halfTerm: p.halfTerm })));
+  if (byWeek) pieces = pieces.flatMap((p) => weekParts(p).map((w) => ({ from: w.from, to: w.to, week: options.weekLabel === 'week-ending' ? w.week.ending : w.week.commencing, halfTerm: p.halfTerm })));
   return pieces.map((p) => ({ fromSlot: toDayNumber(p.from) * 2, toSlot: toDayNumber(p.to) * 2 + 1, week: p.week, halfTerm: p.halfTerm }));
 };
 

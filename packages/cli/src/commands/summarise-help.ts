@@ -9,8 +9,8 @@ export const SUMMARISE_HELP = `attendance summarise: attendance and absence figu
 
 Usage:
   attendance summarise DATASET [--from DATE] [--to DATE | --term NAME | --week MONDAY] [--as-of DATE]
-                       [--profile dfe|all|fft] [--years A-B] [--ages A-B] [--pa-threshold P]
-                       [--severe-threshold P] [--min-sessions N] [--pa-basis enrolment|pupil]
+                       [--week-label monday|friday] [--profile dfe|all|fft] [--years A-B] [--ages A-B]
+                       [--pa-threshold P] [--severe-threshold P] [--min-sessions N] [--pa-basis enrolment|pupil]
                        [--code-n count|ignore]
                        [--by FIELD[,FIELD...]] [--filter FIELD=VALUE]... [--covid-x dfe|not-possible]
                        [--format json|csv|table] [--out FILE] [--issues FILE] [--progress | --no-progress]
@@ -33,6 +33,9 @@ Options:
   --as-of DATE       cut the period at DATE; alone: year to date (1 August to DATE). Never the
                      clock: the same command gives the same figures tomorrow.
                      --term, --week and --from/--to are exclusive; --as-of goes with any of them.
+  --week-label monday|friday
+                     how --by week labels a week: its Monday (default, DfE's week commencing) or
+                     its Friday (FFT's week ending).
   --profile dfe|all|fft
                      which enrolments and sessions count (default: dfe).
                      dfe: as DfE's statistics, pupils aged 5 to 15 on 31 August before the academic

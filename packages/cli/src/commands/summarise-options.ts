@@ -29,6 +29,7 @@ export const SUMMARISE_OPTIONS = {
   term: { type: 'string' },
   week: { type: 'string' },
   'as-of': { type: 'string' },
+  'week-label': { type: 'string' },
   profile: { type: 'string' },
   years: { type: 'string' },
   ages: { type: 'string' },
@@ -99,6 +100,8 @@ export interface SummariseOptions {
   readonly week?: IsoDate;
   /** Cut the period at this date; alone: year to date. */
   readonly asOf?: IsoDate;
+  /** `--by week` keys: the Monday (DfE) or the Friday (FFT). */
+  readonly weekLabel: 'monday' | 'friday';
   readonly profile: 'dfe' | 'all' | 'fft';
   /** Profile rule changes (core `customProfile`). */
   readonly rules: ProfileChanges;
@@ -205,6 +208,7 @@ const schema = z
       .refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, { error: (iss) => `--week ${quote(iss.input)} is not a Monday (a week is named by its Monday)` })
       .optional(),
     asOf: date('as-of').optional(),
+    weekLabel: choice('week-label', ['monday', 'friday']).default('monday'),
     profile: choice('profile', ['dfe', 'all', 'fft']).default('dfe'),
     years: rangeOption('years', YEAR_GROUPS, 'R-11').optional(),
     ages: rangeOption('ages', AGES, '5-15').optional(),
@@ -269,6 +273,7 @@ export const checkSummariseOptions = (values: RawValues, positionals: readonly s
     term: values['term'],
     week: values['week'],
     asOf: values['as-of'],
+    weekLabel: values['week-label'],
     profile: values['profile'],
     years: values['years'],
     ages: values['ages'],

@@ -161,6 +161,7 @@ const runSummarise = async (options: SummariseOptions, io: CliIo): Promise<numbe
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       ...(built === undefined ? {} : { calendars: built.calendars }),
       ...(characteristics === undefined ? {} : { characteristics }),
+      weekLabel: options.weekLabel === 'friday' ? 'week-ending' : 'week-commencing',
       profile,
       by: options.by,
       filter: options.filter,
