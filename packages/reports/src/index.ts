@@ -10,3 +10,4 @@ export * from './comparator.js';
 export * from './table.js';
 export * from './build.js';
 export * from './reports.js';
+export * from './render/index.js';
