@@ -32,6 +32,7 @@ describe('summarise periods', () => {
     expect(pick(await rows(['--term', 'autumn1']), ['possible_sessions'])).toEqual([[37]]);
     expect(pick(await rows(['--term', 'autumn']), ['possible_sessions'])).toEqual([[37]]);
     expect(pick(await rows(['--term', 'spring1']), ['possible_sessions'])).toEqual([[0]]);
+    expect(pick(await rows(['--term', 'census-autumn']), ['possible_sessions'])).toEqual([[37]]);
   });
   test('--term with --as-of cuts the half-term', async () => {
     expect(pick(await rows(['--term', 'autumn1', '--as-of', '2024-09-10']), ['possible_sessions'])).toEqual([[15]]);

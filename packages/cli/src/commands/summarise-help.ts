@@ -27,8 +27,11 @@ Options:
   --term NAME        a half-term (autumn1 autumn2 spring1 spring2 summer1 summer2) or a term
                      (autumn spring summer: its two half-terms and the break between), each
                      school's own dates: from terms.csv, else inferred from the register (breaks are
-                     weekday runs with no possible session), else England defaults. The academic
-                     year is that of --as-of, else of the latest mark.
+                     weekday runs with no possible session), else England defaults. Or a DfE
+                     census term, the same dates for every school: census-autumn (1 Aug-31 Dec),
+                     census-spring (1 Jan-Easter Sunday), census-summer, census-summer1,
+                     census-summer2 (split at the spring bank holiday). The academic year is that
+                     of --as-of, else of the latest mark.
   --week MONDAY      the week commencing MONDAY (YYYY-MM-DD, must be a Monday), Monday to Sunday.
   --as-of DATE       cut the period at DATE; alone: year to date (1 August to DATE). Never the
                      clock: the same command gives the same figures tomorrow.

@@ -117,8 +117,26 @@ export interface SummariseOptions {
 
 const quote = (v: unknown): string => `'${String(v)}'`;
 
-/** The names `--term` takes: the six half-terms and the three terms of the school's own calendar. */
-export const TERM_NAMES = ['autumn1', 'autumn2', 'spring1', 'spring2', 'summer1', 'summer2', 'autumn', 'spring', 'summer'] as const;
+/**
+ * The names `--term` takes: the six half-terms and the three terms of the school's own calendar, and
+ * DfE's census terms and periods (fixed dates, the same for every school: core `parseTermPeriod`).
+ */
+export const TERM_NAMES = [
+  'autumn1',
+  'autumn2',
+  'spring1',
+  'spring2',
+  'summer1',
+  'summer2',
+  'autumn',
+  'spring',
+  'summer',
+  'census-autumn',
+  'census-spring',
+  'census-summer',
+  'census-summer1',
+  'census-summer2',
+] as const;
 /** A `--term` name. */
 export type TermName = (typeof TERM_NAMES)[number];
 
