@@ -40,7 +40,7 @@ describe('the attendance bin as a process', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n').filter((l) => l.startsWith('attendance:'))).toEqual([
-      "attendance: --by field 'gender' is not known; use a comma list of school, la, year_group, sex, fsm, fsm6, sen, eal, looked_after, ethnicity, ethnicity_major, sen_status, week, half_term (see attendance summarise --help)",
+      "attendance: --by field 'gender' is not known; use a comma list of school, la, year_group, sex, fsm, fsm6, sen, eal, looked_after, ethnicity, ethnicity_major, sen_status, previously_looked_after, week, half_term (see attendance summarise --help)",
     ]);
   });
 });

@@ -20,6 +20,7 @@ export const TIMED_FIELD_VALUES = {
   fsm6: ['true', 'false'],
   eal: ['true', 'false'],
   looked_after: ['true', 'false'],
+  previously_looked_after: ['true', 'false'],
   sen: ['N', 'K', 'E'],
   ethnicity: undefined,
 } as const satisfies Readonly<Record<string, readonly string[] | undefined>>;

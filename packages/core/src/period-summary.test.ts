@@ -122,3 +122,16 @@ describe('summarisePeriod week labels', () => {
     expect(friday.map((r) => r.possible_sessions)).toEqual(monday.map((r) => r.possible_sessions));
   });
 });
+
+describe('summarisePeriod previously looked after', () => {
+  test('known only from pupil_characteristics rows; unknown otherwise', async () => {
+    const { checkCharacteristics } = await import('./characteristic-timeline.js');
+    const { characteristics, issues } = checkCharacteristics([{ schoolUrn: '100101', pupilId: 'P2', field: 'previously_looked_after', value: 'true' }], dataset);
+    expect(issues).toEqual([]);
+    const rows = summarisePeriod(dataset, { period: twoWeeks, by: ['previously_looked_after'], characteristics }).rows;
+    expect(rows.map((r) => [r['previously_looked_after'], r.enrolments, r.possible_sessions])).toEqual([
+      ['', 2, 6],
+      ['true', 1, 2],
+    ]);
+  });
+});

@@ -32,8 +32,12 @@ import { PA_THRESHOLD, reachesThreshold, SEVERE_THRESHOLD } from './metrics.js';
 import { includeEnrolment, PROFILES, sessionCutoffDay, type Profile, type ProfileId } from './population.js';
 import { compareKeyValues, fieldValue, FILTER_FIELDS, GROUP_FIELDS, KEY_COLUMN, summaryFigures, type FilterField, type GroupField, type SummaryFigures } from './summarise.js';
 
-/** Derived pupil fields, usable in `by` and in filters. */
-export const DERIVED_FIELDS = ['ethnicity_major', 'sen_status'] as const;
+/**
+ * Pupil fields beyond pupils.csv's columns, usable in `by` and in filters: derived ones
+ * (characteristics.ts), and `previously_looked_after`, known only from pupil_characteristics.csv
+ * (unknown, `''`, elsewhere).
+ */
+export const DERIVED_FIELDS = ['ethnicity_major', 'sen_status', 'previously_looked_after'] as const;
 /** A derived pupil field. */
 export type DerivedField = (typeof DERIVED_FIELDS)[number];
 /** Time fields, usable in `by` only. */
@@ -55,6 +59,7 @@ export const PERIOD_KEY_COLUMN: Readonly<Record<PeriodGroupField, string>> = {
   ...KEY_COLUMN,
   ethnicity_major: 'ethnicity_major',
   sen_status: 'sen_status',
+  previously_looked_after: 'previously_looked_after',
   week: 'week',
   half_term: 'half_term',
 };
@@ -100,7 +105,13 @@ export type PeriodSummaryRow = Readonly<Record<string, string>> & SummaryFigures
  * @example periodFieldValue(dataset, e, 'ethnicity_major') // 'White' for WBRI
  */
 export const periodFieldValue = (dataset: Pick<Dataset, 'schools'>, e: Enrolment, field: PeriodFilterField): string =>
-  field === 'ethnicity_major' ? ethnicityMajorGroup(e.ethnicity) : field === 'sen_status' ? senLabel(e.sen) : fieldValue(dataset, e, field);
+  field === 'ethnicity_major'
+    ? ethnicityMajorGroup(e.ethnicity)
+    : field === 'sen_status'
+      ? senLabel(e.sen)
+      : field === 'previously_looked_after'
+        ? ''
+        : fieldValue(dataset, e, field);
 
 const isTime = (f: PeriodGroupField): f is TimeField => f === 'week' || f === 'half_term';
 
@@ -114,6 +125,7 @@ const TIMED_SOURCE: Partial<Record<PeriodFilterField, TimedField>> = {
   sen_status: 'sen',
   ethnicity: 'ethnicity',
   ethnicity_major: 'ethnicity',
+  previously_looked_after: 'previously_looked_after',
 };
 
 /** A field's value for an enrolment on a day, with changing characteristics applied. */

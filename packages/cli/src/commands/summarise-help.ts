@@ -64,13 +64,19 @@ Options:
                      school (key column school_urn), la (la_code), year_group, sex, fsm, fsm6,
                      sen, eal, looked_after, ethnicity, ethnicity_major (White Mixed Asian Black
                      Chinese, Any other ethnic group, Unclassified, from the ethnicity code),
-                     sen_status (none sen_support ehc_plan), week (the Monday, YYYY-MM-DD),
+                     sen_status (none sen_support ehc_plan), previously_looked_after (true
+                     false, from pupil_characteristics.csv only), week (the Monday, YYYY-MM-DD),
                      half_term (autumn1 .. summer2, each school's own dates; break days are in
                      no half-term). Default: one row for everything.
   --filter F=V       keep enrolments whose pupils.csv field F is exactly V; repeat to require all.
                      Fields and values: year_group (N1 N2 R 1..14), sex (F M), fsm, fsm6, eal,
                      looked_after (true false), sen (N K E), ethnicity (a DfE code, e.g. WBRI),
-                     enrolment_status (C M S G), ethnicity_major, sen_status.
+                     enrolment_status (C M S G), ethnicity_major, sen_status,
+                     previously_looked_after.
+  pupil_characteristics.csv (optional, in DATASET): school_urn,pupil_id,field,value,from,to gives
+                     fsm, fsm6, eal, looked_after, previously_looked_after, sen or ethnicity values
+                     that hold between two dates (inclusive; empty = open); each session is grouped
+                     and filtered by the value on its date. Bad rows are named on stderr.
                      An empty value (sex=) selects "unknown".
   --covid-x dfe|not-possible
                      code X dated 2020/21 or 2021/22 (default: dfe): dfe counts it as DfE did, a

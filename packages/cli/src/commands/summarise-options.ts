@@ -80,6 +80,7 @@ export const FILTER_VALUES: Readonly<Record<PeriodFilterField, { readonly allowe
     leaving_date: date,
     ethnicity_major: oneOf([...ETHNICITY_MAJOR_GROUPS, '']),
     sen_status: oneOf([...SEN_LABELS, '']),
+    previously_looked_after: oneOf(BOOLEAN_VALUES),
   };
 })();
 
