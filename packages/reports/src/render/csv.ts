@@ -3,7 +3,8 @@
  * denominator, comparator, difference and band.
  *
  * Formula injection (OWASP "CSV Injection"): a TEXT cell starting with `=`, `+`, `-`, `@`, tab or
- * carriage return gets a leading `'`, so a spreadsheet shows it as text ([REN-1]). NUMBER cells are
+ * carriage return gets a leading `'`, so a spreadsheet shows it as text ([REN-1]); so does a text
+ * already starting with `'`, so reading back is always "drop one leading `'`". NUMBER cells are
  * written from numbers with `String(n)` and left alone: `-1.25` is read by a spreadsheet as the number
  * -1.25, never as a formula, so a negative difference stays numeric and sortable.
  *
@@ -12,7 +13,8 @@
 import type { Report } from '../model.js';
 import { bandCode, keyColumns } from './text.js';
 
-const DANGEROUS = /^[=+\-@\t\r]/;
+// A text starting with ' gets one too, so the marker is always removable: strip one leading ' to read it back.
+const DANGEROUS = /^[=+\-@\t\r']/;
 
 /**
  * A text cell, neutralised and quoted when needed.
