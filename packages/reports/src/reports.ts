@@ -36,7 +36,7 @@ const totalRow = (dataset: Dataset, tab: Tabulated, measure: Measure, weeks: rea
   const las = new Set(schools.map((s) => s.laCode));
   const la = las.size === 1 ? (schools[0] as School).laCode : 'all';
   return {
-    key: { la_code: la, name: la === 'all' ? 'All selected schools' : `LA ${la} (selected schools)` },
+    key: { name: la === 'all' ? 'All selected schools' : `LA ${la} (selected schools)`, la_code: la },
     cells: rowCells(tab.total, measure, targetOf(schools), weeks, options, decimals, notes),
   };
 };
@@ -55,7 +55,7 @@ const schoolTable = (
   const bySchool = new Map(dataset.schools.map((s) => [s.urn, s]));
   const rows = tab.groups.map((g): ReportRow => {
     const school = bySchool.get(g.value) as School;
-    return { key: { school_urn: g.value, school_name: school.name ?? '' }, cells: rowCells(g, measure, targetOf([school]), weeks, options, 1, notes) };
+    return { key: { name: school.name ?? g.value, school_urn: g.value, la_code: school.laCode }, cells: rowCells(g, measure, targetOf([school]), weeks, options, 1, notes) };
   });
   const descending = (measure.polarity === 'higher-is-better') !== (options.reverse ?? false);
   const ordered = orderRows(rows, descending);
@@ -111,7 +111,7 @@ export const summaryReport = (dataset: Dataset, options: ReportOptions): Report 
 /** Rows per value of a pupil field, summed over the selected schools. */
 const groupRows = (dataset: Dataset, tab: Tabulated, field: GroupField, weeks: readonly string[], options: ReportOptions, notes: Notes, extraKey: (g: GroupCounts) => Record<string, string>): ReportRow[] =>
   tab.groups.map((g) => ({
-    key: { group: field, value: g.value === '' ? 'unknown' : g.value, ...extraKey(g) },
+    key: { name: `${field} ${g.value === '' ? 'unknown' : g.value}`, group: field, value: g.value === '' ? 'unknown' : g.value, ...extraKey(g) },
     cells: rowCells(g, ATTENDANCE, targetOf(schoolsIn(dataset, g.schools)), weeks, options, 0, notes),
   }));
 
@@ -168,7 +168,7 @@ export const absenceReport = (dataset: Dataset, options: ReportOptions): Report 
   const target = targetOf(schoolsIn(dataset, tab.total.schools));
   const rows =
     tab.total.ytd.possible > 0
-      ? ABSENCE_REPORT_MEASURES.map((m) => ({ key: { measure: m.id, label: m.label }, cells: rowCells(tab.total, m, target, tab.weeks, options, 1, notes) }))
+      ? ABSENCE_REPORT_MEASURES.map((m) => ({ key: { name: m.label, measure: m.id }, cells: rowCells(tab.total, m, target, tab.weeks, options, 1, notes) }))
       : [];
   const columns = [{ id: YTD, label: options.periodLabel ?? 'Period' }, ...periodColumns(options, tab.weeks, OVERALL_ABSENCE).slice(1)];
   return assemble({ id: 'absence', title: 'Absence' }, options, columns, rows, notes);

@@ -47,7 +47,7 @@ export const renderChart = (report: Report, id: string): string => {
     });
     return d.trim();
   };
-  const name = row.key['name'] ?? row.key['school_name'] ?? row.key['label'] ?? 'Selected';
+  const name = row.key['name'] ?? 'Selected';
   const ticks = [lo, (lo + hi) / 2, hi];
   const label = `${name}: ${report.title} by week, against the comparator`;
   const parts = [
@@ -55,7 +55,8 @@ export const renderChart = (report: Report, id: string): string => {
     `<title id="${id}-t">${escapeHtml(label)}</title>`,
     `<desc id="${id}-d">${escapeHtml(weeks.map((w, i) => `${w.label}: ${row.cells[w.id]?.display || 'no figure'}${cmp[i] === null ? '' : `, comparator ${(cmp[i] as number).toFixed(1)}%`}`).join('; '))}</desc>`,
     ...ticks.map((t) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}"/><text class="axis" x="${PAD.left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end">${t.toFixed(1)}%</text>`),
-    ...weeks.map((w, i) => `<text class="axis" x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(w.label.replace('w/c ', ''))}</text>`),
+    // At most about a dozen week labels, so a whole year stays legible.
+    ...weeks.map((w, i) => (i % Math.ceil(weeks.length / 12) !== 0 ? '' : `<text class="axis" x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(w.label.replace('w/c ', ''))}</text>`)),
     `<path class="line-cmp" d="${path(cmp)}"/>`,
     `<path class="line-local" d="${path(local)}"/>`,
     ...local.map((v, i) => (v === null ? '' : `<circle class="pt-local" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3"/>`)),

@@ -30,7 +30,7 @@ const csvNumber = (n: number | null): string => (n === null || !Number.isFinite(
 
 /**
  * The report as CSV text (header line, one line per row, CRLF-free `\n` line ends).
- * @example renderCsv(report).split('\n')[0] // 'school_urn,school_name,ytd,ytd_numerator,...'
+ * @example renderCsv(report).split('\n')[0] // 'name,school_urn,la_code,ytd,ytd_numerator,...'
  */
 export const renderCsv = (report: Report): string => {
   const keys = keyColumns(report);

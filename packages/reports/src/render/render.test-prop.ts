@@ -60,7 +60,7 @@ const arbReport: fc.Arbitrary<Report> = fc
     columns: [{ id: 'ytd', label: title }, ...WEEKS.map((w) => ({ id: w, label: w }))],
     rows: rows.map(
       (r): ReportRow => ({
-        key: { school_urn: r.urn, school_name: r.name },
+        key: { name: r.name, school_urn: r.urn },
         cells: { ytd: r.cells[0], [WEEKS[0] as string]: r.cells[1], [WEEKS[1] as string]: r.cells[2], [WEEKS[2] as string]: r.cells[3] },
       }),
     ),
@@ -81,8 +81,8 @@ describe('renderers', () => {
     report.rows.forEach((row, i) => {
       const rec = records[i + 1] as string[];
       const unquote = (s: string) => (s.startsWith("'") ? s.slice(1) : s);
-      expect(unquote(rec[0] as string)).toBe(row.key['school_urn']);
-      expect(unquote(rec[1] as string)).toBe(row.key['school_name']);
+      expect(unquote(rec[0] as string)).toBe(row.key['name']);
+      expect(unquote(rec[1] as string)).toBe(row.key['school_urn']);
       expect(unquote(rec[2] as string)).toBe(row.cells['ytd']?.display);
     });
   });
@@ -93,7 +93,7 @@ describe('renderers', () => {
     expect(html).not.toMatch(/\s(src|href|xlink:href)\s*=/i);
     for (const row of report.rows) {
       expect(html).toContain(escapeHtml(row.key['school_urn'] ?? ''));
-      expect(html).toContain(escapeHtml(row.key['school_name'] ?? ''));
+      expect(html).toContain(escapeHtml(row.key['name'] ?? ''));
       for (const cell of Object.values(row.cells)) if (cell.display !== '') expect(html).toContain(`>${escapeHtml(cell.display)}`);
     }
   });

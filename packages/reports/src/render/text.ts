@@ -4,11 +4,15 @@
  */
 import type { CellBand, Report } from '../model.js';
 
-/** The key columns of a report's rows, in first-seen order. */
+/** Key columns shown first, in this order (`name` heads each row); others follow in first-seen order. */
+const KEY_ORDER = ['name', 'school_urn', 'la_code', 'group', 'value', 'measure'];
+
+/** The key columns of a report's rows: `name` first, then {@link KEY_ORDER}, then the rest. */
 export const keyColumns = (report: Report): readonly string[] => {
   const seen: string[] = [];
   for (const r of report.rows) for (const k of Object.keys(r.key)) if (!seen.includes(k)) seen.push(k);
-  return seen;
+  const rank = (k: string) => (KEY_ORDER.includes(k) ? KEY_ORDER.indexOf(k) : KEY_ORDER.length);
+  return seen.map((k, i) => ({ k, i })).sort((a, b) => rank(a.k) - rank(b.k) || a.i - b.i).map((x) => x.k);
 };
 
 /** A band in words, so colour is never the only cue: `2 to under 4 points better`. */
