@@ -113,6 +113,34 @@ describe('LA and group reports', () => {
   });
 });
 
+describe('comparators', () => {
+  test('the ytd comparator pools the weeks\' published sessions (not a mean of weekly rates)', () => {
+    // Week i: (9000 + 100 i) attended of (10000 + 1000 i) possible, by hand.
+    const ms = mondaysOf(from, to);
+    const varying = new Map(ms.map((m, i) => [m, nationalCells(9000 + 100 * i, 10_000 + 1000 * i)]));
+    const r = summaryReport(tinyDataset(), { from, to, comparator: { kind: 'national', weeks: varying } });
+    const att = ms.reduce((a, _, i) => a + 9000 + 100 * i, 0);
+    const pos = ms.reduce((a, _, i) => a + 10_000 + 1000 * i, 0);
+    expect(r.rows[0]?.cells['ytd']?.comparator).toBeCloseTo((att * 100) / pos, 12);
+    expect(r.rows[0]?.cells['2024-09-09']?.comparator).toBeCloseTo((9100 * 100) / 11_000, 12);
+  });
+  test('regional: the region is read from the LA\'s own cell', () => {
+    const regional = new Map(
+      mondaysOf(from, to).map((m) => [
+        m,
+        [
+          { level: 'la' as const, code: '999', regionCode: 'E12000009', phase: 'Total' },
+          { level: 'regional' as const, code: 'E12000009', phase: 'Total', counts: { possible: 1000, byMeasure: { attendance: 950 } } },
+          { level: 'regional' as const, code: 'E12000001', phase: 'Total', counts: { possible: 1000, byMeasure: { attendance: 800 } } },
+        ],
+      ]),
+    );
+    const r = summaryReport(tinyDataset(), { from, to, comparator: { kind: 'regional', weeks: regional } });
+    expect(r.comparator.kind).toBe('regional');
+    expect(r.rows[0]?.cells['ytd']?.comparator).toBe(95);
+  });
+});
+
 describe('bad input: an empty table with a note, never a crash or a made-up figure', () => {
   const ids = Object.keys(REPORTS) as (keyof typeof REPORTS)[];
   test.each(ids)('%s: a period with no data', (id) => {

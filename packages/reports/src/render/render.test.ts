@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import type { IsoDate } from '@attendance-kit/core';
+import { nationalCells, tinyDataset } from '../../test/fixture.js';
+import { mondaysOf } from '../table.js';
+import { summaryReport, weeklyAttendance } from '../reports.js';
+import { csvText, renderCsv } from './csv.js';
+import { renderHtml, renderIndex } from './html.js';
+import { render } from './index.js';
+
+const from = '2024-09-02' as IsoDate;
+const to = '2024-10-18' as IsoDate;
+const weeks = new Map(mondaysOf(from, to).map((m) => [m, nationalCells(9300, 10_000)]));
+const report = weeklyAttendance(tinyDataset(), { from, to, comparator: { kind: 'national', weeks } });
+
+describe('csv', () => {
+  test('text cells that a spreadsheet would run are neutralised; quotes and commas are quoted', () => {
+    expect(csvText('=1+1')).toBe("'=1+1");
+    expect(csvText('-2')).toBe("'-2");
+    expect(csvText("'x")).toBe("''x");
+    expect(csvText('a,"b"')).toBe('"a,""b"""');
+    expect(csvText('St Mary')).toBe('St Mary');
+  });
+  test('a negative difference is written as a plain number', () => {
+    const lines = renderCsv(report).trim().split('\n');
+    const header = (lines[0] as string).split(',');
+    const i = header.indexOf('ytd_difference');
+    const diffs = lines.slice(1).map((l) => l.split(',')[i] as string);
+    expect(diffs.some((d) => d.startsWith('-'))).toBe(true);
+    for (const d of diffs) expect(Number.isFinite(Number(d))).toBe(true);
+  });
+});
+
+describe('html', () => {
+  const html = renderHtml(report);
+  test('a table with a row per report row, a chart, a band key and a circle with a sign for a banded cell', () => {
+    expect(html.match(/<tbody>[\s\S]*<\/tbody>/)?.[0].match(/<tr/g)).toHaveLength(report.rows.length);
+    expect(html).toContain('<svg class="chart"');
+    expect(html).toContain('aria-label="Band key"');
+    const banded = report.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.band !== null && c.band.level > 0);
+    expect(banded).toBeDefined();
+    expect(html).toMatch(/class="band (better|worse)-[123]" aria-hidden="true">[+\u2212][123]<\/span><span class="sr"> \([^)]*points (better|worse)\)/);
+  });
+  test('a report with no rows says so instead of an empty table', () => {
+    const empty = summaryReport(tinyDataset(), { from: '2030-01-06' as IsoDate, to: '2030-01-10' as IsoDate });
+    const page = renderHtml(empty);
+    expect(page).not.toContain('<table');
+    expect(page).toContain('role="status"');
+    expect(page).toContain('No possible sessions');
+  });
+  test('the index refuses an absolute link', () => {
+    expect(() => renderIndex('R', [{ href: 'https://example.org/x.html', title: 'x' }])).toThrow(RangeError);
+    expect(renderIndex('R', [{ href: 'summary.html', title: 'Summary' }])).toContain('<a href="summary.html">Summary</a>');
+  });
+  test('render picks the format', () => {
+    expect(JSON.parse(render(report, 'json')).id).toBe('weekly-attendance');
+    expect(render(report, 'md').startsWith('# All Schools: Weekly Attendance')).toBe(true);
+    expect(render(report, 'csv').startsWith('name,school_urn,la_code,ytd,')).toBe(true);
+  });
+});
