@@ -10,4 +10,6 @@ export * from './comparator.js';
 export * from './table.js';
 export * from './build.js';
 export * from './reports.js';
+export * from './report-360.js';
+export * from './registry.js';
 export * from './render/index.js';

@@ -4,7 +4,8 @@ import { nationalCells, tinyDataset } from '../test/fixture.js';
 import { cellsByWeekMonday } from './comparator.js';
 import { rateCell } from './cell.js';
 import { mondaysOf } from './table.js';
-import { absenceReport, absenceSummary, attendanceSummary, pupilGroups, REPORTS, summaryReport, weeklyAbsence, weeklyAttendance, yearGroups } from './reports.js';
+import { REPORTS } from './registry.js';
+import { absenceReport, absenceSummary, attendanceSummary, pupilGroups, summaryReport, weeklyAbsence, weeklyAttendance, yearGroups } from './reports.js';
 
 const from = '2024-09-02' as IsoDate;
 const to = '2024-10-18' as IsoDate;

@@ -173,18 +173,3 @@ export const absenceReport = (dataset: Dataset, options: ReportOptions): Report 
   const columns = [{ id: YTD, label: options.periodLabel ?? 'Period' }, ...periodColumns(options, tab.weeks, OVERALL_ABSENCE).slice(1)];
   return assemble({ id: 'absence', title: 'Absence' }, options, columns, rows, notes);
 };
-
-/** Every report of this package by id, with its title. */
-export const REPORTS = {
-  'attendance-summary': { title: 'All Schools: Attendance Summary', run: attendanceSummary },
-  'weekly-attendance': { title: 'All Schools: Weekly Attendance', run: weeklyAttendance },
-  'absence-summary': { title: 'All Schools: Absence Summary', run: absenceSummary },
-  'weekly-absence': { title: 'All Schools: Weekly Absence', run: weeklyAbsence },
-  summary: { title: 'Summary', run: summaryReport },
-  'year-groups': { title: 'Year Groups', run: yearGroups },
-  'pupil-groups': { title: 'Pupil Groups', run: pupilGroups },
-  absence: { title: 'Absence', run: absenceReport },
-} as const satisfies Readonly<Record<string, { title: string; run: (d: Dataset, o: AbsenceReportOptions) => Report }>>;
-
-/** A report id of {@link REPORTS}. */
-export type ReportId = keyof typeof REPORTS;

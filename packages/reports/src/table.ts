@@ -50,6 +50,8 @@ export interface Counts {
   readonly possible: number;
   /** Enrolments with a possible session (for cohort sizes). */
   readonly enrolments: number;
+  /** Of those, persistently absent ones (the profile's threshold, decided per enrolment by `summarise`). */
+  readonly pa: number;
   readonly byMeasure: Readonly<Record<string, number>>;
 }
 
@@ -78,7 +80,7 @@ export interface Tabulated {
 const add = (a: Counts | undefined, row: SummaryFigures, measures: readonly Measure[]): Counts => {
   const byMeasure: Record<string, number> = {};
   for (const m of measures) byMeasure[m.id] = (a?.byMeasure[m.id] ?? 0) + m.numerator(row);
-  return { possible: (a?.possible ?? 0) + row.possible_sessions, enrolments: (a?.enrolments ?? 0) + row.enrolments, byMeasure };
+  return { possible: (a?.possible ?? 0) + row.possible_sessions, enrolments: (a?.enrolments ?? 0) + row.enrolments, pa: (a?.pa ?? 0) + row.pa_enrolments, byMeasure };
 };
 
 /**
@@ -133,7 +135,7 @@ export const tabulate = (
       total.weeks.set(week, add(total.weeks.get(week), r, measures));
     }
   }
-  const zero: Counts = { possible: 0, enrolments: 0, byMeasure: Object.fromEntries(measures.map((m) => [m.id, 0])) };
+  const zero: Counts = { possible: 0, enrolments: 0, pa: 0, byMeasure: Object.fromEntries(measures.map((m) => [m.id, 0])) };
   const finish = (g: { value: string; ytd?: Counts | undefined; weeks: Map<string, Counts>; schools: Set<string> }): GroupCounts => ({
     value: g.value,
     ytd: g.ytd ?? zero,
