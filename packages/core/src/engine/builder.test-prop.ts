@@ -88,3 +88,38 @@ test.prop([rowsArb, hintArb])('[VER-4] the store is sorted by (enrolment, slot) 
     expect(a).toBeLessThan(b);
   }
 });
+
+/**
+ * Many rows, nearly all stamped (some before 1970, some with milliseconds): the builder starts
+ * with its timestamps listed and moves them to dense columns part way through (after 1024 stamps
+ * when more than 1 mark in 12 has one). The version rule must not notice.
+ */
+const manyStampedRowsArb = fc.array(
+  fc.record({
+    enrolment: fc.integer({ min: 0, max: 30 }),
+    slot: fc.integer({ min: 40_000, max: 40_039 }),
+    code: fc.integer({ min: 0, max: 38 }),
+    minutes: fc.oneof(fc.constant(NO_MINUTES), fc.integer({ min: 0, max: 0xfffe })),
+    stamp: fc.oneof(
+      { weight: 1, arbitrary: fc.constant(Number.NaN) },
+      { weight: 1, arbitrary: fc.constant(-1500) },
+      { weight: 8, arbitrary: fc.integer({ min: 0, max: 6 }).map((k) => 1_725_000_000_000 + k * 500) },
+    ),
+  }),
+  { minLength: 1100, maxLength: 2500 },
+);
+
+test.prop([manyStampedRowsArb, hintArb], { numRuns: 12 })(
+  '[VER-5] the version rule holds as well when so many rows are stamped that timestamps are held densely',
+  (rows, hint) => {
+    const { store, superseded } = build(rows, hint);
+    const best = winnersOf(rows);
+    expect(store.length).toBe(best.size);
+    expect(superseded.length).toBe(rows.length - best.size);
+    for (let i = 0; i < store.length; i++) {
+      const j = best.get(`${store.enrolment[i]}:${store.slot[i]}`) as number;
+      expect(store.code[i]).toBe(rows[j]?.code);
+      expect(store.minutesLate[i]).toBe(rows[j]?.minutes);
+    }
+  },
+);

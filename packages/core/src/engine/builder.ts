@@ -3,8 +3,10 @@
  * then resolves versions of a mark and returns the sorted columnar {@link MarkStore}.
  *
  * Memory (docs/decisions/0002-engine.md): while building, a mark costs 4 (enrolment) + 4 (slot)
- * + 1 (code) bytes, plus 2 (minutes late) and 4 (recorded-at seconds) only in the chunks that
- * hold such values, plus 2 (milliseconds) only in chunks whose timestamps have a sub-second part.
+ * + 1 (code) bytes, plus 2 (minutes late) only in the chunks that hold such values. Timestamps
+ * are listed (12 bytes per stamped mark) while fewer than 1 mark in 12 has one, then held densely:
+ * 4 (recorded-at seconds) in the chunks that hold such values, plus 2 (milliseconds) only in
+ * chunks whose timestamps have a sub-second part (adapter-canonical decision 0003).
  * Line numbers are not stored per mark: lines usually run on by one per row, so only the "breaks"
  * (where a line is not the previous line + 1) are kept, and superseded marks' lines are derived.
  * Columns are fixed-size chunks (never a doubling array, which would briefly hold 3x), and
@@ -17,7 +19,7 @@
  * @module
  */
 import type { MarkStore } from '../dataset.js';
-import { CHUNK, FIRST_CHUNK, MAX_FIRST_CHUNK, STAMP_EXACT } from './chunks.js';
+import { CHUNK, FIRST_CHUNK, MASK, MAX_FIRST_CHUNK, SHIFT, STAMP_EXACT } from './chunks.js';
 import { finishStore } from './finish.js';
 
 /** The versions that lost to a later or newer row of the same mark, in the order they were added. */
@@ -93,8 +95,6 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
   let slo = new Uint32Array(0);
   let cod = new Uint8Array(0);
   let min: Uint16Array | null = null;
-  let stamp: Uint32Array | null = null;
-  let millis: Uint16Array | null = null;
   let finished = false;
 
   const newChunk = (): void => {
@@ -113,8 +113,6 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
       cod = new Uint8Array(capacity);
     }
     min = null;
-    stamp = null;
-    millis = null;
     enrolmentChunks.push(enr);
     slotChunks.push(slo);
     codeChunks.push(cod);
@@ -124,31 +122,78 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
     pos = 0;
   };
 
-  const addStamp = (recordedAt: number): void => {
-    if (stamp === null) {
-      stamp = new Uint32Array(capacity);
-      stampChunks[chunkIndex] = stamp;
+  /** Writes a timestamp into the dense columns at chunk `k`, offset `o` (ordinal `ordinal`). */
+  const denseStamp = (k: number, o: number, ordinal: number, recordedAt: number): void => {
+    const size = k === 0 ? firstSize : CHUNK;
+    let st = stampChunks[k] ?? null;
+    if (st === null) {
+      st = new Uint32Array(size);
+      stampChunks[k] = st;
     }
     const seconds = Math.floor(recordedAt / 1000);
     if (seconds >= 0 && seconds < STAMP_EXACT - 1) {
-      stamp[pos] = seconds + 1;
+      st[o] = seconds + 1;
       const ms = recordedAt - seconds * 1000;
       if (ms !== 0) {
-        if (millis === null) {
-          millis = new Uint16Array(capacity);
-          millisChunks[chunkIndex] = millis;
+        let mi = millisChunks[k] ?? null;
+        if (mi === null) {
+          mi = new Uint16Array(size);
+          millisChunks[k] = mi;
         }
         // Whole milliseconds are what Date.parse gives; a fraction would be lost here, so keep it exactly.
-        if (Number.isInteger(ms)) millis[pos] = ms;
+        if (Number.isInteger(ms)) mi[o] = ms;
         else {
-          stamp[pos] = STAMP_EXACT;
-          exactStamps.set(length, recordedAt);
+          st[o] = STAMP_EXACT;
+          exactStamps.set(ordinal, recordedAt);
         }
       }
     } else {
-      stamp[pos] = STAMP_EXACT;
-      exactStamps.set(length, recordedAt);
+      st[o] = STAMP_EXACT;
+      exactStamps.set(ordinal, recordedAt);
     }
+  };
+
+  // Timestamps start as a list of (ordinal, ms): most files stamp few rows, and a dense column
+  // would be written on nearly every page of a large first chunk. The list moves to the dense
+  // columns once more than 1 mark in 12 has one (12 bytes per listed stamp against 4-6 per mark).
+  let sparseOrdinal: Uint32Array | null = new Uint32Array(1024);
+  let sparseValue: Float64Array | null = new Float64Array(1024);
+  let sparseCount = 0;
+
+  const promote = (ordinals: Uint32Array, values: Float64Array): void => {
+    sparseOrdinal = null;
+    sparseValue = null;
+    for (let j = 0; j < sparseCount; j++) {
+      const i = ordinals[j] as number;
+      if (i < firstSize) denseStamp(0, i, i, values[j] as number);
+      else denseStamp(1 + ((i - firstSize) >>> SHIFT), (i - firstSize) & MASK, i, values[j] as number);
+    }
+    sparseCount = 0;
+  };
+
+  const addStamp = (recordedAt: number): void => {
+    let ordinals = sparseOrdinal;
+    let values = sparseValue;
+    if (ordinals !== null && values !== null) {
+      if (sparseCount === ordinals.length) {
+        if (sparseCount * 12 > length) {
+          promote(ordinals, values);
+          denseStamp(chunkIndex, pos, length, recordedAt);
+          return;
+        }
+        const grownOrdinals = new Uint32Array(2 * sparseCount);
+        const grownValues = new Float64Array(2 * sparseCount);
+        grownOrdinals.set(ordinals);
+        grownValues.set(values);
+        sparseOrdinal = ordinals = grownOrdinals;
+        sparseValue = values = grownValues;
+      }
+      ordinals[sparseCount] = length;
+      values[sparseCount] = recordedAt;
+      sparseCount++;
+      return;
+    }
+    denseStamp(chunkIndex, pos, length, recordedAt);
   };
 
   const add = (enrolment: number, slot: number, code: number, minutesLate: number, recordedAt: number, line: number): void => {
@@ -184,7 +229,15 @@ export const createMarkStoreBuilder = (options?: MarkStoreBuilderOptions): MarkS
     finish: () => {
       if (finished) throw new Error('MarkStoreBuilder.finish called twice');
       finished = true;
+      // Drop the builder's own references to the last chunks, so `finish` can release the
+      // timestamp columns (the store's columns live on in it).
+      min = null;
+      const sparseStamps =
+        sparseOrdinal === null || sparseValue === null ? null : { ordinal: sparseOrdinal.subarray(0, sparseCount), value: sparseValue.subarray(0, sparseCount) };
+      sparseOrdinal = null;
+      sparseValue = null;
       return finishStore({
+        sparseStamps,
         length,
         firstSize,
         enrolmentChunks,

@@ -30,6 +30,8 @@ export interface Columns {
   readonly stampChunks: (Uint32Array | null)[];
   readonly millisChunks: (Uint16Array | null)[];
   readonly exactStamps: Map<number, number>;
+  /** Timestamps as a list (ordinals ascending, ms since epoch), when few marks have one; then the dense columns are empty. */
+  readonly sparseStamps: { readonly ordinal: Uint32Array; readonly value: Float64Array } | null;
   readonly breakOrdinal: readonly number[];
   readonly breakLine: readonly number[];
 }
@@ -49,6 +51,23 @@ export const chunkFill = (c: Columns, k: number): number => {
 };
 
 export const stampReader = (c: Columns): ((i: number) => number) => {
+  const sparse = c.sparseStamps;
+  if (sparse !== null) {
+    const { ordinal, value } = sparse;
+    return (i) => {
+      // Binary search: only versions of one mark are looked up, a few per file.
+      let lo = 0;
+      let hi = ordinal.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const o = ordinal[mid] as number;
+        if (o === i) return value[mid] as number;
+        if (o < i) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -Infinity;
+    };
+  }
   const stamps = reader(c, c.stampChunks, 0);
   const millis = reader(c, c.millisChunks, 0);
   return (i) => {

@@ -56,29 +56,42 @@ const finishInPlace = (c: Columns, scan: ReturnType<typeof scanOrder>): { store:
   const cod = c.codeChunks[0] ?? new Uint8Array(0);
   const min = c.minutesChunks[0] ?? null;
   if (typeof scan === 'object') {
-    // Unsorted: sort ordinals, resolve versions through them, then gather each column into a
-    // scratch buffer and copy it back. Gathering (independent random reads) is far faster than
-    // following permutation cycles (each read waits for the last).
-    const winners = resolveVersions(c, sortOrder(c, scan.maxEnrolment));
-    const superseded = collectSuperseded(c, winners.losers);
-    const src = winners.winners as Uint32Array;
+    // Unsorted: sort ordinals, resolve versions through them, then gather each column through
+    // them. Gathering (independent random reads) is far faster than following permutation
+    // cycles (each read waits for the last). No column-sized scratch is allocated: sparse
+    // timestamps are listed and their columns released before the sort (decision 0003 of
+    // adapter-canonical's ingest), the ordinal array becomes the slot column in place, and the
+    // enrolment column, whose final form is known from its runs, is the scratch for the rest.
+    const stampAt = takeStamps(c);
+    const { losers, winners } = resolveVersions(c, sortOrder(c, scan.maxEnrolment), stampAt);
+    const superseded = collectSuperseded(c, losers);
+    const src = winners as Uint32Array;
     const m = src.length;
-    // The timestamps are spent: their column (when there is one) becomes the scratch buffer.
-    const scratch = c.stampChunks[0]?.subarray(0, m) ?? new Uint32Array(m);
-    c.stampChunks.length = 0;
-    c.millisChunks.length = 0;
-    for (let k = 0; k < m; k++) scratch[k] = enr[src[k] as number] as number;
-    enr.set(scratch);
-    for (let k = 0; k < m; k++) scratch[k] = slo[src[k] as number] as number;
-    slo.set(scratch);
-    const bytes = new Uint8Array(scratch.buffer, scratch.byteOffset, m);
+    // The final enrolment column is non-decreasing: one run per enrolment (a few thousand).
+    const runStart: number[] = [];
+    const runValue: number[] = [];
+    let prev = -1;
+    for (let k = 0; k < m; k++) {
+      const v = enr[src[k] as number] as number;
+      if (v !== prev) {
+        runStart.push(k);
+        runValue.push(v);
+        prev = v;
+      }
+    }
+    runStart.push(m);
+    const bytes = new Uint8Array(enr.buffer, enr.byteOffset, m);
     for (let k = 0; k < m; k++) bytes[k] = cod[src[k] as number] as number;
     cod.set(bytes);
     if (min !== null) {
-      const halves = new Uint16Array(scratch.buffer, scratch.byteOffset, m);
+      const halves = new Uint16Array(enr.buffer, enr.byteOffset, m);
       for (let k = 0; k < m; k++) halves[k] = min[src[k] as number] as number;
       min.set(halves);
     }
+    // Each position reads its own ordinal before overwriting it with the slot.
+    for (let k = 0; k < m; k++) src[k] = slo[src[k] as number] as number;
+    slo.set(src);
+    for (let r = 0; r < runValue.length; r++) enr.fill(runValue[r] as number, runStart[r] as number, runStart[r + 1] as number);
     return { store: viewStore(m, enr, slo, cod, min), superseded };
   }
   let m = n;
@@ -176,11 +189,14 @@ const scanOrder = (c: Columns): 'sorted' | 'sorted-unique' | { readonly maxEnrol
  * group's winner: the newest stamp, the later ordinal on ties (empty stamps are oldest).
  * Returns the losers' ordinals (ascending) and the winners in final order (null: all, identity).
  */
-const resolveVersions = (c: Columns, order: Uint32Array | null): { losers: Uint32Array; winners: Uint32Array | null } => {
+const resolveVersions = (
+  c: Columns,
+  order: Uint32Array | null,
+  stampAt: (i: number) => number = stampReader(c),
+): { losers: Uint32Array; winners: Uint32Array | null } => {
   const n = c.length;
   const slotAt = reader(c, c.slotChunks, 0);
   const enrolmentAt = reader(c, c.enrolmentChunks, 0);
-  const stampAt = stampReader(c);
   const at = order === null ? (j: number) => j : (j: number) => order[j] as number;
   const losers: number[] = [];
   let winners: Uint32Array | null = order;
@@ -219,7 +235,44 @@ const resolveVersions = (c: Columns, order: Uint32Array | null): { losers: Uint3
   return { losers: loserArray, winners: winners === null ? null : winners.subarray(0, w) };
 };
 
-/** Comparable timestamp of ordinal `i`: ms since epoch, or -Infinity when empty. */
+/**
+ * The timestamps as a lookup (ms since epoch, -Infinity when empty). When few marks have one
+ * (fewer than 1 in 12: a list costs 12 bytes per stamped mark, a dense column up to 4-6 per
+ * mark), they are listed as sorted (ordinal, ms) pairs and the dense columns released, so the
+ * sort that follows does not hold them; otherwise the dense columns are read as they are.
+ */
+const takeStamps = (c: Columns): ((i: number) => number) => {
+  const dense = stampReader(c);
+  if (c.sparseStamps !== null) return dense;
+  let count = 0;
+  for (let k = 0; k < c.stampChunks.length; k++) {
+    const chunk = c.stampChunks[k];
+    if (!chunk) continue;
+    const size = chunkFill(c, k);
+    for (let o = 0; o < size; o++) if (chunk[o] !== 0) count++;
+  }
+  if (count === 0 || count * 12 > c.length) return count === 0 ? () => -Infinity : dense;
+  const ordinal = new Uint32Array(count);
+  const value = new Float64Array(count);
+  let j = 0;
+  for (let k = 0; k < c.stampChunks.length; k++) {
+    const chunk = c.stampChunks[k];
+    if (!chunk) continue;
+    const base = k === 0 ? 0 : c.firstSize + (k - 1) * CHUNK;
+    const size = chunkFill(c, k);
+    for (let o = 0; o < size; o++) {
+      if (chunk[o] === 0) continue;
+      ordinal[j] = base + o;
+      value[j] = dense(base + o);
+      j++;
+    }
+  }
+  c.stampChunks.length = 0;
+  c.millisChunks.length = 0;
+  c.exactStamps.clear();
+  return stampReader({ ...c, sparseStamps: { ordinal, value } });
+};
+
 const collectSuperseded = (c: Columns, losers: Uint32Array): SupersededMarks => {
   const n = losers.length;
   const out = {
