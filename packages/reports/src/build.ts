@@ -23,14 +23,22 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export const weekLabel = (monday: string): string => `w/c ${Number(monday.slice(8, 10))} ${MONTHS[Number(monday.slice(5, 7)) - 1] ?? ''}`;
 
-/** Collects notes once each, in order. */
+/** Collects notes once each, in order, and the weeks the comparator has no published data for. */
 export class Notes {
   readonly #seen = new Set<string>();
-  readonly list: string[] = [];
+  readonly #list: string[] = [];
+  /** Mondays of weeks with local data but no published comparator cells. */
+  readonly unpublished = new Set<string>();
   add(note: string): void {
     if (this.#seen.has(note)) return;
     this.#seen.add(note);
-    this.list.push(note);
+    this.#list.push(note);
+  }
+  /** The notes, with one sentence for all the unpublished weeks. */
+  get list(): readonly string[] {
+    if (this.unpublished.size === 0) return this.#list;
+    const weeks = [...this.unpublished].sort().join(', ');
+    return [...this.#list, `The comparator has no published data for the weeks of ${weeks}: those week cells have no comparator, and period comparators pool the other weeks' sessions.`];
   }
 }
 
@@ -59,9 +67,11 @@ export const rowCells = (
       notes.add('No regional comparator for schools in more than one LA.');
       return undefined;
     }
-    const r = comparatorRate(cmp, mondays, target, measure.id);
+    const r = comparatorRate(cmp, mondays, target, measure.id, mondays.length > 1 && options.strictComparator !== true);
+    for (const m of r.unpublished) notes.unpublished.add(m);
     if ('rate' in r) return r.rate;
-    notes.add(`No ${cmp.kind} comparator for ${measure.label} (${target.phase}): ${r.missing}.`);
+    if (r.unpublished.length === 0) notes.add(`No ${cmp.kind} comparator for ${measure.label} (${target.phase}): ${r.missing}.`);
+    else if (mondays.length > 1) notes.add('Period comparators are left out because some weeks have no published comparator data (strict comparator).');
     return undefined;
   };
   const cell = (c: { possible: number; byMeasure: Readonly<Record<string, number>> } | undefined, mondays: readonly string[]): ReportCell =>

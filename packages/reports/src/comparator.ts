@@ -2,7 +2,9 @@
  * Comparator rates for report cells from published area cells (adapter-dfe-ees `areaCellsByPeriod`
  * of DfE's weekly file), one list per week. A week's comparator is its published cell; a period's is
  * the cells of its weeks pooled (sessions summed, core `addCounts`), so it rests on the same sessions
- * DfE counted, and only when every week with local data has a cell (never a partial figure).
+ * DfE counted, never on a mean of weekly rates. Weeks DfE did not publish (its first, partial week of
+ * a term; FFT FAQ 5) are left out of the pooled figure unless the caller asks for strict coverage,
+ * and the report says which weeks those were.
  *
  * Source: DfE weekly files: `time_period` 2024 + `time_identifier` "Week 37" is the ISO week of the
  * week-commencing Monday (adapter-dfe-ees period.ts).
@@ -72,30 +74,48 @@ const pool = (lists: readonly (readonly AreaCell[])[]): readonly AreaCell[] => {
   return [...byArea.entries()].flatMap(([k, c]) => ((seen.get(k) ?? 0) === lists.length ? [c] : []));
 };
 
+/** Pooled cells per set of weeks, per weeks map: a report asks for the same weeks for many rows and measures. */
+const POOLED = new WeakMap<ReadonlyMap<string, readonly AreaCell[]>, Map<string, readonly AreaCell[]>>();
+
+/** The cells of some published weeks, pooled (one week: its cells as published). Memoised; the result only depends on the arguments. */
+const pooledCells = (weeks: ReadonlyMap<string, readonly AreaCell[]>, mondays: readonly string[]): readonly AreaCell[] => {
+  if (mondays.length === 1) return weeks.get(mondays[0] as string) ?? [];
+  let memo = POOLED.get(weeks);
+  if (memo === undefined) POOLED.set(weeks, (memo = new Map()));
+  const key = mondays.join(',');
+  let cells = memo.get(key);
+  if (cells === undefined) memo.set(key, (cells = pool(mondays.map((m) => weeks.get(m) ?? []))));
+  return cells;
+};
+
 /** Which comparator cell: the area's LA (for a regional comparator) and phase. */
 export interface ComparatorTarget {
   readonly laCode: string;
   readonly phase: string;
 }
 
+/** A comparator rate, or why there is none; `unpublished` lists asked-for weeks with no cells. */
+export type ComparatorRateResult =
+  | { readonly rate: Fraction; readonly unpublished: readonly string[] }
+  | { readonly missing: string; readonly unpublished: readonly string[] };
+
 /**
- * The exact comparator percentage of a measure over some weeks, or why there is none.
- * @example comparatorRate(input, ['2024-09-09'], { laCode: '926', phase: 'Primary' }, 'attendance')
+ * The exact comparator percentage of a measure over some weeks, or why there is none. Weeks with no
+ * published cells are left out when `allowUnpublished` (the result lists them); otherwise any such
+ * week means no comparator.
+ * @example comparatorRate(input, ['2024-09-09'], { laCode: '926', phase: 'Primary' }, 'attendance', false)
  */
 export const comparatorRate = (
   input: ComparatorCells,
   mondays: readonly string[],
   target: ComparatorTarget,
   measure: string,
-): { readonly rate: Fraction } | { readonly missing: string } => {
-  if (mondays.length === 0) return { missing: 'no weeks' };
-  const lists: (readonly AreaCell[])[] = [];
-  for (const m of mondays) {
-    const cells = input.weeks.get(m);
-    if (cells === undefined) return { missing: `no comparator data for the week of ${m}` };
-    lists.push(cells);
-  }
-  const cells = lists.length === 1 ? (lists[0] as readonly AreaCell[]) : pool(lists);
+  allowUnpublished: boolean,
+): ComparatorRateResult => {
+  const unpublished = mondays.filter((m) => !input.weeks.has(m));
+  const published = mondays.filter((m) => input.weeks.has(m));
+  if (published.length === 0 || (unpublished.length > 0 && !allowUnpublished)) return { missing: 'no published comparator data for some weeks', unpublished };
+  const cells = pooledCells(input.weeks, published);
   const r = input.kind === 'national' ? nationalComparator(cells, target.phase, measure) : regionalComparator(cells, target.laCode, target.phase, measure);
-  return r._tag === 'value' ? { rate: r.rate } : { missing: r.reason };
+  return r._tag === 'value' ? { rate: r.rate, unpublished } : { missing: r.reason, unpublished };
 };

@@ -168,9 +168,13 @@ describe('bad input: an empty table with a note, never a crash or a made-up figu
     const partial = new Map([...weeks].filter(([m]) => m !== '2024-09-16'));
     const r = weeklyAttendance(tinyDataset(), { from, to, comparator: { kind: 'national', weeks: partial } });
     expect(r.rows[0]?.cells['2024-09-16']?.comparator).toBeNull();
-    expect(r.rows[0]?.cells['ytd']?.comparator).toBeNull();
     expect(r.rows[0]?.cells['2024-09-09']?.comparator).toBe(93);
-    expect(r.notes.some((n) => n.includes('2024-09-16'))).toBe(true);
+    // By default the period comparator pools the published weeks, and the note names the missing one.
+    expect(r.rows[0]?.cells['ytd']?.comparator).toBe(93);
+    expect(r.notes.some((n) => n.includes('no published data for the weeks of 2024-09-16'))).toBe(true);
+    const strict = weeklyAttendance(tinyDataset(), { from, to, comparator: { kind: 'national', weeks: partial }, strictComparator: true });
+    expect(strict.rows[0]?.cells['ytd']?.comparator).toBeNull();
+    expect(strict.rows[0]?.cells['ytd']?.band).toBeNull();
   });
   test('a regional comparator with no LA row in the cells says so', () => {
     const r = attendanceSummary(tinyDataset(), { from, to, comparator: { kind: 'regional', weeks } });

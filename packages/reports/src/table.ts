@@ -43,6 +43,8 @@ export interface ReportOptions {
   readonly reverse?: boolean;
   /** The comparator's published cells; without them cells have no comparator. */
   readonly comparator?: ComparatorCells;
+  /** A period comparator only when every week of the row's data has published cells (default: pool the published weeks and say which are missing). */
+  readonly strictComparator?: boolean;
 }
 
 /** Numerators of the measures a table needs, over possible sessions. */
