@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Dataset, School } from '@attendance-kit/core';
+import { isIsoDate, type Dataset, type School } from '@attendance-kit/core';
 import { rateCell } from './cell.js';
 import { comparatorRate, dfePhaseOf, type ComparatorTarget } from './comparator.js';
 import type { Measure } from './measures.js';
@@ -99,7 +99,9 @@ export const comparatorHeader = (options: ReportOptions): ReportComparator => {
 /** Notes every report shares: unknown schools, empty results, what the comparator is. */
 export const commonNotes = (dataset: Dataset, tab: Tabulated, options: ReportOptions, notes: Notes): void => {
   for (const u of tab.unknownSchools) notes.add(`School ${u} is not in the dataset.`);
-  if (options.to < options.from) notes.add(`The period ${options.from} to ${options.to} is empty: it ends before it starts.`);
+  const bad = [options.from, options.to].filter((d) => !isIsoDate(d));
+  if (bad.length > 0) notes.add(`${bad.map((d) => `"${d}"`).join(' and ')} ${bad.length > 1 ? 'are not real dates' : 'is not a real date'} (YYYY-MM-DD): the table is empty.`);
+  else if (options.to < options.from) notes.add(`The period ${options.from} to ${options.to} is empty: it ends before it starts.`);
   else if (tab.total.ytd.possible === 0) {
     const filters = options.filters ?? [];
     notes.add(

@@ -159,6 +159,11 @@ describe('bad input: an empty table with a note, never a crash or a made-up figu
     expect(r.rows).toEqual([]);
     expect(r.notes).toContain('School 000000 is not in the dataset.');
   });
+  test.each(ids)('%s: dates that are not real dates', (id) => {
+    const r = REPORTS[id].run(tinyDataset(), { from: '2024-02-30' as IsoDate, to: 'soon' as IsoDate, comparator });
+    expect(r.rows).toEqual([]);
+    expect(r.notes[0]).toContain('are not real dates');
+  });
   test('a period that ends before it starts', () => {
     const r = attendanceSummary(tinyDataset(), { from: to, to: from });
     expect(r.rows).toEqual([]);

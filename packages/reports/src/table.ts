@@ -10,6 +10,7 @@
  */
 import {
   fromDayNumber,
+  isIsoDate,
   rangePeriod,
   summarise,
   summarisePeriod,
@@ -111,7 +112,8 @@ export const tabulate = (
     if (g === undefined) groups.set(value, (g = { value, weeks: new Map(), schools: new Set() }));
     return g;
   };
-  const empty = toDayNumber(options.to) < toDayNumber(options.from);
+  // Not a real date, or ends before it starts: nothing to count (build.ts says which in a note).
+  const empty = !isIsoDate(options.from) || !isIsoDate(options.to) || toDayNumber(options.to) < toDayNumber(options.from);
   if (!empty) {
     const rows = summarise(dataset, { from: options.from, to: options.to, profile, by: groupBy, filter }).rows;
     for (const r of rows) {

@@ -5,6 +5,7 @@ import { mondaysOf } from '../table.js';
 import { summaryReport, weeklyAttendance } from '../reports.js';
 import { csvText, renderCsv } from './csv.js';
 import { renderHtml, renderIndex } from './html.js';
+import { escapeHtml } from './escape.js';
 import { render } from './index.js';
 
 const from = '2024-09-02' as IsoDate;
@@ -46,6 +47,17 @@ describe('html', () => {
     expect(page).not.toContain('<table');
     expect(page).toContain('role="status"');
     expect(page).toContain('No possible sessions');
+  });
+  test('hostile school names from the data are escaped in every renderer', () => {
+    const d = tinyDataset();
+    const names = ['<img src=https://evil.example/x.png>', '=HYPERLINK("https://evil.example")', 'A | B', '<script>alert(1)</script>'];
+    const hostile = { ...d, schools: d.schools.map((s, i) => ({ ...s, name: names[i % names.length] as string })) };
+    const r = weeklyAttendance(hostile, { from, to });
+    const page = renderHtml(r);
+    // Tags and attributes only: the escaped names still read "src=" as text.
+    expect(page).not.toMatch(/<img|<script|<[^>]*\ssrc=/i);
+    for (const n of names) expect(page).toContain(escapeHtml(n));
+    expect(renderCsv(r)).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
   });
   test('the index refuses an absolute link', () => {
     expect(() => renderIndex('R', [{ href: 'https://example.org/x.html', title: 'x' }])).toThrow(RangeError);
