@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { isIsoDate, type Dataset, type School } from '@attendance-kit/core';
-import { rateCell } from './cell.js';
+import { discloseGroup, isIsoDate, type Dataset, type School } from '@attendance-kit/core';
+import { rateCell, suppressedCell } from './cell.js';
 import { comparatorRate, dfePhaseOf, type ComparatorTarget } from './comparator.js';
 import type { Measure } from './measures.js';
 import type { Report, ReportCell, ReportColumn, ReportComparator, ReportRow } from './model.js';
@@ -74,8 +74,11 @@ export const rowCells = (
     else if (mondays.length > 1) notes.add('Period comparators are left out because some weeks have no published comparator data (strict comparator).');
     return undefined;
   };
-  const cell = (c: { possible: number; byMeasure: Readonly<Record<string, number>> } | undefined, mondays: readonly string[]): ReportCell =>
-    rateCell({
+  const min = options.minGroupSize;
+  const cell = (c: { possible: number; enrolments: number; byMeasure: Readonly<Record<string, number>> } | undefined, mondays: readonly string[]): ReportCell =>
+    c !== undefined && c.possible > 0 && min !== undefined && discloseGroup(null, { pupils: c.enrolments }, { minGroupSize: min })._tag === 'withheld'
+      ? suppressedCell()
+      : rateCell({
       numerator: c?.byMeasure[measure.id] ?? 0,
       denominator: c?.possible ?? 0,
       comparator: c === undefined || c.possible === 0 ? undefined : compare(mondays),
@@ -112,6 +115,7 @@ export const commonNotes = (dataset: Dataset, tab: Tabulated, options: ReportOpt
     );
   }
   if (dataset.schools.length === 0) notes.add('The dataset has no schools.');
+  if (options.minGroupSize !== undefined) notes.add(`Figures of fewer than ${options.minGroupSize} pupils are withheld and shown as c.`);
   if (options.comparator === undefined) notes.add('No comparator was given: cells have no comparator, difference or band.');
   else {
     if ((options.filters ?? []).length > 0)

@@ -23,6 +23,22 @@ import {
 } from '@attendance-kit/core';
 import type { ReportCell } from './model.js';
 
+/**
+ * A withheld cell: nothing that would let a reader work the figure out (GSS symbol `c`).
+ * @example suppressedCell().display // 'c'
+ */
+export const suppressedCell = (): ReportCell => ({
+  value: null,
+  numerator: null,
+  denominator: null,
+  comparator: null,
+  difference: null,
+  band: null,
+  significant: null,
+  suppressed: true,
+  display: 'c',
+});
+
 /** What a rate cell is made of. */
 export interface RateInput {
   readonly numerator: number;

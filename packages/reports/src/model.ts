@@ -19,8 +19,9 @@ export interface CellBand {
 export interface ReportCell {
   /** Unrounded percent for rates; null when there is nothing to divide (denominator 0) or it is suppressed. */
   readonly value: number | null;
-  readonly numerator: number;
-  readonly denominator: number;
+  /** Sessions (or pupils) counted; null only when the cell is suppressed. */
+  readonly numerator: number | null;
+  readonly denominator: number | null;
   /** The comparator's unrounded percent, null when there is none for this cell. */
   readonly comparator: number | null;
   /** `value - comparator` in percentage points, unrounded; null when either is missing. */
@@ -29,7 +30,7 @@ export interface ReportCell {
   readonly band: CellBand | null;
   /** Statistical significance: null, not computed (FFT's colours are not significance either, FAQ 2). */
   readonly significant: boolean | null;
-  /** True when the figure is withheld; `display` then says why. */
+  /** True when the figure is withheld (`minGroupSize`): value, counts, comparator and band are then null and `display` is `c` (GSS "confidential"). */
   readonly suppressed: boolean;
   /** The figure as shown: half up on the exact value (FFT FAQ 1), e.g. `95.8%`; `''` when there is no value. */
   readonly display: string;

@@ -16,7 +16,7 @@
  */
 import { fromDayNumber, toDayNumber, weekStartDay, YEAR_GROUPS, type Dataset, type GroupField, type IsoDate, type School } from '@attendance-kit/core';
 import { assemble, commonNotes, Notes, rowCells, targetOf, YTD } from './build.js';
-import { rateCell } from './cell.js';
+import { rateCell, suppressedCell } from './cell.js';
 import { ATTENDANCE, AUTHORISED_ABSENCE, OVERALL_ABSENCE, UNAUTHORISED_ABSENCE, type Measure } from './measures.js';
 import type { Report, ReportCell, ReportColumn, ReportRow } from './model.js';
 import { PUPIL_GROUP_FIELDS } from './reports.js';
@@ -53,7 +53,8 @@ export const report360 = (dataset: Dataset, options: Report360Options): Report =
     const target = targetOf(schoolsOf(g));
     const cells: Record<string, ReportCell> = {};
     for (const m of MEASURES) cells[m.id] = rowCells(g, m, target, [], opts, 1, notes)[YTD] as ReportCell;
-    if (view === 'ytd') cells[PA_COLUMN] = rateCell({ numerator: g.ytd.pa, denominator: g.ytd.enrolments, polarity: 'higher-is-worse', decimals: 1 });
+    const withheld = opts.minGroupSize !== undefined && g.ytd.enrolments < opts.minGroupSize;
+    if (view === 'ytd') cells[PA_COLUMN] = withheld ? suppressedCell() : rateCell({ numerator: g.ytd.pa, denominator: g.ytd.enrolments, polarity: 'higher-is-worse', decimals: 1 });
     return cells;
   };
   const total = view === 'ytd' ? whole : tabulate(dataset, opts, undefined, MEASURES, true);

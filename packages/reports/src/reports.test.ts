@@ -51,9 +51,11 @@ describe('weekly-attendance', () => {
         if (cell.value === null) continue;
         expect(cell.comparator).toBe(93);
         // diff in points = (n*100/d - 93) = (100n - 93d)/d; level edges 1, 2, 4 points.
-        const diffTimesD = 100 * cell.numerator - 93 * cell.denominator;
+        const n = cell.numerator as number;
+        const d = cell.denominator as number;
+        const diffTimesD = 100 * n - 93 * d;
         const abs = Math.abs(diffTimesD);
-        const level = abs >= 4 * cell.denominator ? 3 : abs >= 2 * cell.denominator ? 2 : abs >= cell.denominator ? 1 : 0;
+        const level = abs >= 4 * d ? 3 : abs >= 2 * d ? 2 : abs >= d ? 1 : 0;
         expect(cell.band?.level).toBe(level);
         if (level > 0) expect(cell.band?.direction).toBe(diffTimesD > 0 ? 'better' : 'worse');
       }
@@ -111,6 +113,18 @@ describe('LA and group reports', () => {
       const sum = r.rows.filter((x) => x.key['group'] === field).reduce((a, x) => a + (x.cells['ytd']?.denominator ?? 0), 0);
       expect(sum).toBe(total);
     }
+  });
+});
+
+describe('disclosure', () => {
+  test('cells of fewer pupils than minGroupSize are withheld as c, with nothing to work them out from', () => {
+    const r = yearGroups(tinyDataset(), { from, to, minGroupSize: 30, comparator });
+    const cells = r.rows.flatMap((x) => Object.values(x.cells));
+    const withheld = cells.filter((c) => c.suppressed);
+    expect(withheld.length).toBeGreaterThan(0);
+    expect(cells.some((c) => !c.suppressed && c.value !== null)).toBe(true);
+    for (const c of withheld) expect(c).toEqual({ value: null, numerator: null, denominator: null, comparator: null, difference: null, band: null, significant: null, suppressed: true, display: 'c' });
+    expect(r.notes.some((n) => n.includes('fewer than 30 pupils'))).toBe(true);
   });
 });
 

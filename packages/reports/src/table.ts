@@ -44,6 +44,11 @@ export interface ReportOptions {
   readonly reverse?: boolean;
   /** The comparator's published cells; without them cells have no comparator. */
   readonly comparator?: ComparatorCells;
+  /**
+   * Withhold cells of fewer pupils (enrolments with a possible session) than this (core disclosure.ts
+   * `discloseGroup`); totals are still computed from every pupil. Default: nothing withheld.
+   */
+  readonly minGroupSize?: number;
   /** A period comparator only when every week of the row's data has published cells (default: pool the published weeks and say which are missing). */
   readonly strictComparator?: boolean;
 }

@@ -33,8 +33,9 @@ const page = (title: string, body: string): string =>
 const cellHtml = (cell: ReportCell | undefined): string => {
   if (cell === undefined || cell.display === '') return '<td class="n"><span class="sr">no figure</span></td>';
   const b = cell.band;
+  if (cell.suppressed) return `<td class="n" title="withheld: too few pupils">c<span class="sr"> (withheld)</span></td>`;
   const detail = [
-    `${cell.numerator} of ${cell.denominator} sessions`,
+    `${cell.numerator ?? ''} of ${cell.denominator ?? ''}`,
     cell.comparator === null ? 'no comparator' : `comparator ${cell.comparator.toFixed(2)}%`,
     cell.difference === null ? '' : `difference ${cell.difference >= 0 ? '+' : ''}${cell.difference.toFixed(2)} points`,
   ].filter((s) => s !== '').join(', ');

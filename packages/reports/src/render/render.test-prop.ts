@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import type { IsoDate } from '@attendance-kit/core';
 import type { Report, ReportCell, ReportRow } from '../model.js';
+import { suppressedCell } from '../cell.js';
 import { renderCsv } from './csv.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml, renderIndex } from './html.js';
@@ -15,7 +16,7 @@ const arbText = fc.oneof(
   fc.tuple(fc.constantFrom('=', '+', '-', '@', '<', '"', "'", '&'), fc.string({ maxLength: 6 })).map(([a, b]) => a + b),
 );
 
-const arbCell: fc.Arbitrary<ReportCell> = fc
+const arbShownCell: fc.Arbitrary<ReportCell> = fc
   .record({
     numerator: fc.nat({ max: 1000 }),
     extra: fc.nat({ max: 1000 }),
@@ -40,6 +41,8 @@ const arbCell: fc.Arbitrary<ReportCell> = fc
       display,
     } satisfies ReportCell;
   });
+
+const arbCell: fc.Arbitrary<ReportCell> = fc.oneof({ arbitrary: arbShownCell, weight: 5 }, { arbitrary: fc.constant(suppressedCell()), weight: 1 });
 
 const WEEKS = ['2024-09-02', '2024-09-09', '2024-09-16'];
 
