@@ -178,6 +178,12 @@ describe('bad input: an empty table with a note, never a crash or a made-up figu
     expect(r.rows).toEqual([]);
     expect(r.notes[0]).toContain('are not real dates');
   });
+  test('a school with no sessions for the filter is named in a note', () => {
+    // Year 8 is taught at the secondary (999002) and special (999004) schools, not at the primaries.
+    const r = attendanceSummary(tinyDataset(), { from, to, filters: [{ field: 'year_group', value: '8' }] });
+    expect(r.rows.map((x) => x.key['school_urn']).filter((u) => u !== undefined).sort()).toEqual(['999002']);
+    expect(r.notes).toContain('School 999001 has no possible sessions in the period for the pupils asked for: no row.');
+  });
   test('a period that ends before it starts', () => {
     const r = attendanceSummary(tinyDataset(), { from: to, to: from });
     expect(r.rows).toEqual([]);

@@ -57,6 +57,11 @@ const schoolTable = (
     const school = bySchool.get(g.value) as School;
     return { key: { name: school.name ?? g.value, school_urn: g.value, la_code: school.laCode }, cells: rowCells(g, measure, targetOf([school]), weeks, options, 1, notes) };
   });
+  // A selected school with no sessions (closed, not yet open, or filtered to nobody) is named, not silently dropped.
+  const seen = new Set(tab.groups.map((g) => g.value));
+  if (tab.total.ytd.possible > 0) {
+    for (const s of dataset.schools) if ((options.schools === undefined || options.schools.includes(s.urn)) && !seen.has(s.urn)) notes.add(`School ${s.urn} has no possible sessions in the period for the pupils asked for: no row.`);
+  }
   const descending = (measure.polarity === 'higher-is-better') !== (options.reverse ?? false);
   const ordered = orderRows(rows, descending);
   commonNotes(dataset, tab, options, notes);
