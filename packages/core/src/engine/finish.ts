@@ -44,8 +44,9 @@ const decodeMinutes = (minutes: Uint16Array): Uint16Array => {
 /**
  * The finish when every mark is in the first chunk (a capacity hint at least the mark count): the
  * store is made inside that chunk, so no second copy of the columns is ever held. Sorted input is
- * resolved and compacted in place; unsorted input is sorted through an ordinal array and each
- * column rearranged through one 4-byte scratch buffer. The store's columns are views of the chunk.
+ * resolved and compacted in place; unsorted input is sorted through an ordinal array, which then
+ * becomes the slot column, while the enrolment column (rebuilt from its runs at the end) serves as
+ * scratch for the narrower columns. The store's columns are views of the chunk.
  * Untouched pages of an over-large hint are never resident (zeroed allocations are mapped lazily),
  * so a generous hint costs address space only.
  */
@@ -63,23 +64,48 @@ const finishInPlace = (c: Columns, scan: ReturnType<typeof scanOrder>): { store:
     // adapter-canonical's ingest), the ordinal array becomes the slot column in place, and the
     // enrolment column, whose final form is known from its runs, is the scratch for the rest.
     const stampAt = takeStamps(c);
-    const { losers, winners } = resolveVersions(c, sortOrder(c, scan.maxEnrolment), stampAt);
-    const superseded = collectSuperseded(c, losers);
-    const src = winners as Uint32Array;
-    const m = src.length;
-    // The final enrolment column is non-decreasing: one run per enrolment (a few thousand).
+    const order = sortOrder(c, scan.maxEnrolment);
+    // Versions resolved in one pass over the sorted ordinals, reading each mark's enrolment and
+    // slot once, straight from the chunk; winners are compacted into `order` (m <= j), and the
+    // final enrolment column's runs (one per enrolment, a few thousand) are noted on the way.
+    const lost: number[] = [];
     const runStart: number[] = [];
     const runValue: number[] = [];
-    let prev = -1;
-    for (let k = 0; k < m; k++) {
-      const v = enr[src[k] as number] as number;
-      if (v !== prev) {
-        runStart.push(k);
-        runValue.push(v);
-        prev = v;
+    let m = 0;
+    let j = 0;
+    let nextE = n > 0 ? (enr[order[0] as number] as number) : 0;
+    let nextS = n > 0 ? (slo[order[0] as number] as number) : 0;
+    while (j < n) {
+      let best = order[j] as number;
+      const e = nextE;
+      const s = nextS;
+      let end = j + 1;
+      let bestStamp = Number.NaN;
+      for (; end < n; end++) {
+        const o = order[end] as number;
+        nextE = enr[o] as number;
+        nextS = slo[o] as number;
+        if (nextE !== e || nextS !== s) break;
+        // A version of the same mark: ordinals ascend within the group (stable sort), so `>=`
+        // lets the later row win ties; an empty stamp is -Infinity.
+        if (bestStamp !== bestStamp) bestStamp = stampAt(best);
+        const st = stampAt(o);
+        if (st >= bestStamp) {
+          lost.push(best);
+          best = o;
+          bestStamp = st;
+        } else lost.push(o);
       }
+      if (m === 0 || runValue[runValue.length - 1] !== e) {
+        runStart.push(m);
+        runValue.push(e);
+      }
+      order[m++] = best;
+      j = end;
     }
     runStart.push(m);
+    const superseded = collectSuperseded(c, Uint32Array.from(lost).sort());
+    const src = order.subarray(0, m);
     const bytes = new Uint8Array(enr.buffer, enr.byteOffset, m);
     for (let k = 0; k < m; k++) bytes[k] = cod[src[k] as number] as number;
     cod.set(bytes);
