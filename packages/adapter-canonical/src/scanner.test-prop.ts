@@ -37,3 +37,18 @@ describe('scanner', () => {
     },
   );
 });
+
+describe('plain records (the fast path, read four bytes at a time)', () => {
+  // Bytes on both sides of the separators' range (',' is 44; '-' 45, '+' 43, ' ' 32) and multi-byte
+  // characters (bytes from 0x80), in fields of every length so records cross word boundaries.
+  const fieldArb = fc.string({ unit: fc.constantFrom('1', 'P', '-', '.', '/', '+', ' ', ':', 'é', '€', '\u00ad', 'Z'), maxLength: 13 });
+  const recordArb = fc.array(fieldArb, { minLength: 1, maxLength: 8 }).filter((f) => f.join(',') !== '');
+  test.prop([fc.array(recordArb, { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.array(fc.nat(), { maxLength: 4 })])(
+    '[CSV-4] a file of plain records gives each line split at its commas, with its line number, however it is chunked',
+    (records, eol, cuts) => {
+      const text = records.map((f) => f.join(',')).join(eol) + eol;
+      const rows = scanChunks(splitBytes(Buffer.from(text, 'utf8'), cuts), {});
+      expect(rows).toEqual(records.map((f, i) => [i + 1, undefined, 0, f]));
+    },
+  );
+});

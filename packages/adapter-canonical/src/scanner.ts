@@ -288,11 +288,21 @@ export const createCsvScanner = (onRecord: (record: CsvRecordView) => void, opti
     const lastField = maxFields - 1;
     let ln = line;
     let at = from;
+    // Four bytes at a time: a word with no byte below 45 (no comma, quote, CR or LF; bytes from
+    // 0x80 never match) is skipped whole ("has a byte less than n", exact for n <= 128).
+    const words = new DataView(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     outer: while (at < n) {
       const stop = Math.min(n, at + maxRecord);
+      const wordStop = stop - 3;
       let c = 0;
       let fs = at;
       for (let i = at; i < stop; i++) {
+        while (i < wordStop) {
+          const x = words.getUint32(i, true);
+          if (((x - 0x2d2d2d2d) & ~x & 0x80808080) !== 0) break;
+          i += 4;
+        }
+        if (i >= stop) break;
         const b = chunk[i] as number;
         if (b > COMMA) continue;
         if (b === COMMA) {
