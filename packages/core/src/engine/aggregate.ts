@@ -47,51 +47,95 @@ export interface TallyEnrolmentsOptions {
  * counts[3 * TALLY_WIDTH + CODE_ID.get('I')!] // enrolment 3's illness sessions
  */
 export const tallyEnrolments = (store: MarkStore, options: TallyEnrolmentsOptions): Uint32Array => {
-  // Imported bindings copied to locals: a transpiler may turn them into getter calls per mark.
   const W = TALLY_WIDTH;
-  const xCode = X_CODE_ID;
-  const covidColumn = COVID_X_COLUMN;
   const nEnrolments = options.enrolments;
   const counts = new Uint32Array(nEnrolments * W);
   const { fromSlot, toSlot, covidX } = options;
+  // An empty period (or a NaN bound, which every comparison below would let through) counts nothing.
+  if (!(fromSlot <= toSlot)) return counts;
   const cutoff = options.cutoffSlot;
   const cutoffEnd = options.cutoffEndSlot ?? NO_CUTOFF;
   const enr = store.enrolment;
   const slot = store.slot;
-  const code = store.code;
   const n = store.length;
-  // X inside the COVID window (as slots) goes to its own column; skip the test when the period misses it.
+  // X inside the COVID window (as slots) goes to its own column; skip the split when the period misses it.
   const covidFrom = COVID_X_FIRST_DAY * 2;
   const covidTo = COVID_X_LAST_DAY * 2 + 1;
   const covid = covidX === 'dfe' && fromSlot <= covidTo && toSlot >= covidFrom;
-  // An empty period (or a NaN bound, which every comparison below would let through) counts nothing.
-  if (!(fromSlot <= toSlot)) return counts;
-  let e = -1;
-  let row = 0;
-  // Per enrolment the counted slots are [fromSlot, hi] minus [cut, cutoffEnd]; hi = -1 counts nothing.
-  let hi = -1;
-  let cut = NO_CUTOFF;
-  for (let i = 0; i < n; i++) {
-    const ei = enr[i] as number;
-    if (ei !== e) {
-      // Sorted by enrolment: this runs once per enrolment.
-      e = ei;
-      row = e * W;
-      hi = e < nEnrolments ? toSlot : -1;
-      cut = cutoff === undefined ? NO_CUTOFF : (cutoff[e] ?? NO_CUTOFF);
-      // The usual cutoff runs to the end of the period: fold it into `hi` and skip the per-mark test.
+  // The store is sorted by (enrolment, slot) (dataset.ts), so each enrolment's marks are one run and
+  // the marks of a slot range are one sub-range of it, found by binary search. Only the code column
+  // is read mark by mark: one byte per mark, no per-mark comparisons.
+  const countRange = (row: number, p: number, q: number): void => {
+    if (covid) {
+      const x1 = lowerBound(slot, p, q, covidFrom);
+      const x2 = lowerBound(slot, x1, q, covidTo + 1);
+      countCodes(store.code, counts, row, p, x1);
+      countCodesCovid(store.code, counts, row, x1, x2);
+      countCodes(store.code, counts, row, x2, q);
+    } else countCodes(store.code, counts, row, p, q);
+  };
+  let i = 0;
+  while (i < n) {
+    const e = enr[i] as number;
+    const end = runEnd(enr, i, n, e);
+    if (e < nEnrolments) {
+      let hi = toSlot;
+      let cut = cutoff === undefined ? NO_CUTOFF : (cutoff[e] ?? NO_CUTOFF);
+      // The usual cutoff runs to the end of the period: fold it into `hi`.
       if (cut !== NO_CUTOFF && cutoffEnd >= hi) {
         if (cut <= hi) hi = cut - 1;
         cut = NO_CUTOFF;
       }
+      const a = lowerBound(slot, i, end, fromSlot);
+      const b = lowerBound(slot, a, end, hi + 1);
+      const row = e * W;
+      if (cut === NO_CUTOFF) countRange(row, a, b);
+      else {
+        // Removed sessions [cut, cutoffEnd] inside the period: count what lies either side.
+        const c1 = lowerBound(slot, a, b, cut);
+        const c2 = lowerBound(slot, c1, b, cutoffEnd + 1);
+        countRange(row, a, c1);
+        countRange(row, c2, b);
+      }
     }
-    const s = slot[i] as number;
-    if (s < fromSlot || s > hi || (s >= cut && s <= cutoffEnd)) continue;
-    let col = code[i] as number;
-    if (covid && col === xCode && s >= covidFrom && s <= covidTo) col = covidColumn;
-    counts[row + col] = (counts[row + col] as number) + 1;
+    i = end;
   }
   return counts;
+};
+
+/** The first index in `[lo, hi)` whose value is >= `v` (`hi` when none); `a` ascending there. */
+const lowerBound = (a: Uint32Array, lo: number, hi: number, v: number): number => {
+  let l = lo;
+  let h = hi;
+  while (l < h) {
+    const mid = (l + h) >>> 1;
+    if ((a[mid] as number) < v) l = mid + 1;
+    else h = mid;
+  }
+  return l;
+};
+
+/** The end of the run of enrolment `e` that starts at `i`: gallop, then binary search. */
+const runEnd = (enr: Uint32Array, i: number, n: number, e: number): number => {
+  let step = 1;
+  while (i + step < n && enr[i + step] === e) step *= 2;
+  return lowerBound(enr, i + (step >>> 1), Math.min(n, i + step), e + 1);
+};
+
+const countCodes = (code: Uint8Array, counts: Uint32Array, row: number, p: number, q: number): void => {
+  for (let k = p; k < q; k++) {
+    const at = row + (code[k] as number);
+    counts[at] = (counts[at] as number) + 1;
+  }
+};
+
+/** As countCodes, with `X` counted in the COVID column (the range lies inside the COVID window). */
+const countCodesCovid = (code: Uint8Array, counts: Uint32Array, row: number, p: number, q: number): void => {
+  for (let k = p; k < q; k++) {
+    const c = code[k] as number;
+    const at = row + (c === X_CODE_ID ? COVID_X_COLUMN : c);
+    counts[at] = (counts[at] as number) + 1;
+  }
 };
 
 /** The PA and severe-absence thresholds (metrics.ts). */
