@@ -1,10 +1,5 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.js';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts'],
-  format: ['esm', 'cjs'],
-  dts: { entry: ['src/index.ts'], compilerOptions: { customConditions: [] } },
-  clean: true,
-  sourcemap: true,
-  target: 'node20',
-});
+// The bin has no types of its own: only the library entry gets a .d.ts.
+export default defineConfig(packageBuild(['src/index.ts', 'src/bin.ts'], ['src/index.ts']));
