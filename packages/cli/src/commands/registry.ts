@@ -17,3 +17,4 @@ export { summarise } from './summarise.js';
 export { demo } from './demo.js';
 export { comparator } from './comparator.js';
 export { importCommand } from './import.js';
+export { report } from './report.js';
