@@ -1,19 +1,21 @@
 /**
  * `attendance demo --out DIR`: a small deterministic synthetic LA, written as a canonical dataset,
- * read back and summarised by school, so a new user sees the whole path in one command.
+ * read back and summarised by school, and every report (docs/reports.md) written in every format against
+ * DfE's real national weekly figures, so a new user sees the whole path in one command.
  * Same output every run: the data come from a seeded generator (core/testing) and nothing here
  * reads the clock.
  *
  * @module
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { readCanonicalDataset, writeCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import { KEY_COLUMN, summarise, type IsoDate } from '@attendance-kit/core';
 import { generateSyntheticLa, SYNTHETIC_PRESETS } from '@attendance-kit/core/testing';
 import type { Command } from '../command.js';
 import { toCsv } from '../format/csv.js';
 import { syntheticRecords } from './demo-records.js';
+import { writeDemoReports } from './demo-reports.js';
 import { toTable } from '../format/table.js';
 import { EXIT } from '../io.js';
 import { parse } from '../parse-args.js';
@@ -29,8 +31,10 @@ Usage:
 
 Generates a deterministic synthetic LA (${DEMO_LA.schools} schools, about ${DEMO_LA.pupils} pupils, marks from
 ${DEMO_LA.from} to ${DEMO_LA.to}, the autumn term of 2024/25; no real pupils), writes it as a
-canonical dataset, reads it back and summarises it by school with the DfE profile.
-Every run writes the same files.
+canonical dataset, reads it back, summarises it by school with the DfE profile, and writes every
+report (attendance report) in every format against DfE's real national weekly figures for autumn
+2024/25 (data/dfe-pupil-attendance/2024-25_weekly_autumn.csv in the repository; without it the
+reports have no comparator and the demo says so). Every run writes the same files.
 
 Options:
   --out DIR    where to write (default: demo-output). Created if missing; files of earlier
@@ -42,10 +46,13 @@ Writes:
   DIR/summary-by-school.json      the JSON of attendance summarise
   DIR/summary-by-school.csv       the same as CSV
   DIR/summary-by-school.txt       the same as a table
+  DIR/reports/index.html          a page linking every report (open it in a browser)
+  DIR/reports/ID.FORMAT           each report (360, attendance-summary, ...) as json, csv, md, html
 
 Then try:
   attendance summarise DIR/dataset --by school,year_group --format table
   attendance summarise DIR/dataset --by sex --filter fsm6=true --format table
+  attendance report weekly-attendance DIR/dataset --filter fsm6=true --format md
 `;
 
 /** The `demo` command. */
@@ -82,6 +89,8 @@ export const demo: Command = {
     await writeFile(join(root, 'summary-by-school.json'), `${JSON.stringify({ input, rows }, null, 2)}\n`, 'utf8');
     await writeFile(join(root, 'summary-by-school.csv'), toCsv(plainRows, keys), 'utf8');
     await writeFile(join(root, 'summary-by-school.txt'), table, 'utf8');
+    const reports = await writeDemoReports(dataset, join(root, 'reports'), { ...period, label: 'Autumn 2024/25' });
+    const comparatorShown = reports.comparator === undefined ? '' : relative(io.cwd ?? process.cwd(), reports.comparator);
 
     io.stdout.write(
       [
@@ -90,6 +99,10 @@ export const demo: Command = {
         '',
         `Dataset:  ${join(outDir, 'dataset')}/ (schools.csv, pupils.csv, marks.csv, terms.csv)`,
         `Summary:  ${join(outDir, 'summary-by-school.json')}, .csv and .txt`,
+        `Reports:  ${join(outDir, 'reports', 'index.html')} (${reports.files.length - 1} files: every report as .json, .csv, .md and .html)`,
+        reports.problem === undefined
+          ? `          compared with DfE's national weekly figures, ${comparatorShown}`
+          : `          WITHOUT a comparator: ${reports.problem}`,
         '',
         table,
         'Next (in this repository, `npm run attendance --` runs the attendance command from source):',
