@@ -22,19 +22,21 @@ export interface DemoReports {
 }
 
 /**
- * Writes every report in every format, and `index.html` linking them, into `dir`.
+ * Writes every report in every format, and `index.html` linking them, into `dir`. `comparatorPath`
+ * defaults to the committed DfE file; null writes the reports without a comparator.
  * @example await writeDemoReports(dataset, 'demo-output/reports', { from: '2024-09-02', to: '2024-12-20', label: 'Autumn 2024/25' })
  */
 export const writeDemoReports = async (
   dataset: Dataset,
   dir: string,
   period: { readonly from: IsoDate; readonly to: IsoDate; readonly label: string },
-  comparatorPath: string | undefined = findDemoComparator(),
+  // null: no comparator file (an explicit undefined would take the default).
+  comparatorPath: string | null = findDemoComparator() ?? null,
 ): Promise<DemoReports> => {
   await mkdir(dir, { recursive: true });
   let comparator: ComparatorCells | undefined;
   let problem: string | undefined;
-  if (comparatorPath === undefined) {
+  if (comparatorPath === null) {
     problem = 'the DfE weekly file data/dfe-pupil-attendance/2024-25_weekly_autumn.csv was not found above the CLI package';
   } else {
     const read = await readComparator(comparatorPath, 'national');
@@ -59,5 +61,5 @@ export const writeDemoReports = async (
   }
   await writeFile(join(dir, 'index.html'), renderIndex(`Attendance reports: synthetic LA, ${period.label}`, entries), 'utf8');
   files.push('index.html');
-  return { files, ...(comparatorPath === undefined || problem !== undefined ? {} : { comparator: comparatorPath }), ...(problem === undefined ? {} : { problem }) };
+  return { files, ...(comparatorPath === null || problem !== undefined ? {} : { comparator: comparatorPath }), ...(problem === undefined ? {} : { problem }) };
 };
