@@ -22,6 +22,7 @@ export const BROMCOM_ISSUE_CODES = {
   'bromcom/no-statutory-mapping': 'A mark that is not a statutory code and has no ExportMark giving one (e.g. a local code "7"): rejected with its name, never guessed.',
   'bromcom/unknown-code': 'An ExportMark that is no statutory register code (e.g. "X01"): rejected with its name.',
   'bromcom/code-not-in-force': 'A statutory code not in force on its date (e.g. J1 before 19 August 2024, H after): rejected.',
+  'bromcom/present-mark-session': 'A / mark on a PM session or \\ on an AM session: kept as present (warning).',
   'bromcom/week-not-monday': 'A StudentAttendanceByWeek row whose week start is not a Monday: its marks are rejected (the day columns could not be dated).',
 } as const;
 

@@ -45,6 +45,16 @@ const WEEK_START = ['startdate', 'weekstartdate', 'weekbeginning', 'weekcommenci
 const DATE = ['date', 'attendancedate', 'sessiondate', 'calendarstartdate', 'markdate'];
 const SESSION = ['session', 'sessionname', 'ampm', 'perioddisplayname', 'period'];
 
+// reference/mis-formats.md §8.4: / and \\ are both present whatever the session; the mismatch is
+// a data-quality warning, not an error.
+const wrongSession = (code: string, session: Session): boolean => (code === '/' && session === 'PM') || (code === '\\' && session === 'AM');
+const wrongSessionIssue = (code: string, date: string, session: Session, where: Where, field: string): Issue => ({
+  code: 'bromcom/present-mark-session',
+  severity: 'warning',
+  message: `${JSON.stringify(code)} on ${date} ${session}: a present mark of the other session; kept as present`,
+  ...at(where, field),
+});
+
 const sessionOf = (s: string): Session | undefined => {
   const t = s.toUpperCase();
   if (t === 'AM' || t === 'MORNING' || t === 'AM REG' || t === 'AM REGISTRATION') return 'AM';
@@ -87,6 +97,7 @@ export const weekMarks = (f: Fields, schoolUrn: string, pupilId: string | undefi
       issues.push({ code: r.code, severity: 'error', message: `${c.session} ${r.message}`, ...at(where, c.column) });
       continue;
     }
+    if (wrongSession(r.code, c.session)) issues.push(wrongSessionIssue(r.code, date, c.session, where, c.column));
     marks.push({ schoolUrn, pupilId, date, session: c.session, code: r.code } as CanonicalMark);
   }
   return { marks, read: n, rejected, issues };
@@ -116,5 +127,6 @@ export const attendanceMark = (f: Fields, schoolUrn: string, pupilId: string | u
   if (session === undefined) return fail('bromcom/bad-value', 'Session', `session ${JSON.stringify(sessionText)} on ${date} is not AM or PM; the mark is rejected`);
   const r = statutoryCode(textField(f, 'mark'), textField(f, 'exportmark'), date);
   if (!r.ok) return fail(r.code, hasField(f, 'exportmark') && textField(f, 'exportmark') !== undefined ? 'ExportMark' : 'Mark', `${session} ${r.message}`);
-  return { marks: [{ schoolUrn, pupilId, date, session, code: r.code } as CanonicalMark], read: 1, rejected: 0, issues: [] };
+  const issues = wrongSession(r.code, session) ? [wrongSessionIssue(r.code, date, session, where, 'Mark')] : [];
+  return { marks: [{ schoolUrn, pupilId, date, session, code: r.code } as CanonicalMark], read: 1, rejected: 0, issues };
 };

@@ -55,6 +55,14 @@ describe('rows recognised by content', () => {
     ]);
     expect([n.read, n.rejected]).toEqual([2, 0]);
   });
+  it('keeps / on a PM session as present, with a warning (mis-formats §8.4)', () => {
+    const raws = page({ success: true, data: [{ studentId: 7, startDate: '2024-09-02', monPM: '/' }, { studentId: 7, date: '2024-09-03', session: 'AM', mark: '\\' }] });
+    for (const raw of raws.slice(1)) {
+      const n = normalizeBromcom(raw as RawRecord<BromcomRaw>, OPTIONS);
+      expect(n.records).toHaveLength(1);
+      expect(n.issues.map((i) => [i.code, i.severity])).toEqual([['bromcom/present-mark-session', 'warning']]);
+    }
+  });
   it('names a page of another entity', () => {
     const n = normalizeBromcom(page({ success: true, data: [{ behaviourEventId: 1 }] })[1] as RawRecord<BromcomRaw>, OPTIONS);
     expect(n.issues[0]?.code).toBe('bromcom/unrecognised-row');
