@@ -90,7 +90,8 @@ export const demo: Command = {
     await writeFile(join(root, 'summary-by-school.csv'), toCsv(plainRows, keys), 'utf8');
     await writeFile(join(root, 'summary-by-school.txt'), table, 'utf8');
     const reports = await writeDemoReports(dataset, join(root, 'reports'), { ...period, label: 'Autumn 2024/25' });
-    const comparatorShown = reports.comparator === undefined ? '' : relative(io.cwd ?? process.cwd(), reports.comparator);
+    const near = reports.comparator === undefined ? '' : relative(io.cwd ?? process.cwd(), reports.comparator);
+    const comparatorShown = near.startsWith('..') ? (reports.comparator ?? '') : near;
 
     io.stdout.write(
       [

@@ -39,13 +39,21 @@ export const readComparator = async (path: string, kind: 'national' | 'regional'
 /** The committed DfE weekly file the demo compares with, relative to the repository root. */
 export const DEMO_COMPARATOR = join('data', 'dfe-pupil-attendance', '2024-25_weekly_autumn.csv');
 
+/** This module's folder: `__dirname` in the CJS build (where esbuild empties `import.meta`), else from `import.meta.url`. */
+const moduleDir = (): string | undefined => {
+  if (typeof __dirname === 'string') return __dirname;
+  const url = (import.meta as { readonly url?: string }).url;
+  return url === undefined ? undefined : dirname(fileURLToPath(url));
+};
+
 /**
  * The demo's comparator file: walks up from this module (src/ when run from source, dist/ when built)
  * to the first folder holding `data/dfe-pupil-attendance/2024-25_weekly_autumn.csv`. Undefined when
  * the package runs outside the repository (e.g. installed from npm).
  * @example findDemoComparator()?.endsWith('2024-25_weekly_autumn.csv')
  */
-export const findDemoComparator = (start: string = dirname(fileURLToPath(import.meta.url))): string | undefined => {
+export const findDemoComparator = (start: string | undefined = moduleDir()): string | undefined => {
+  if (start === undefined) return undefined;
   for (let dir = start; ; dir = dirname(dir)) {
     const candidate = join(dir, DEMO_COMPARATOR);
     if (existsSync(candidate)) return candidate;
