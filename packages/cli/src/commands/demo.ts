@@ -109,6 +109,7 @@ export const demo: Command = {
         'Next (in this repository, `npm run attendance --` runs the attendance command from source):',
         `  npm run attendance -- summarise ${join(outDir, 'dataset')} --by school,year_group --format table`,
         `  npm run attendance -- summarise ${join(outDir, 'dataset')} --by fsm6 --filter sen=K --format csv --out sen-k.csv`,
+        `  npm run attendance -- report weekly-attendance ${join(outDir, 'dataset')} --filter fsm6=true --format md`,
         '',
       ].join('\n'),
     );
