@@ -1,19 +1,21 @@
 /**
- * The Bromcom adapter's only I/O: read each saved Partner API v2 page (`{ "success": bool,
- * "data": [ ... ] }`, reference/mis-formats.md §4.1), check its envelope with zod, and yield one raw
- * record for the page (it stands for the school) and one per row of `data`, with its path
- * (`data[3]`). A file that cannot be used becomes one `problem` record.
+ * The Bromcom adapter's only I/O: stream each saved Partner API v2 page (`{ "success": bool,
+ * "data": [ ... ] }`, reference/mis-formats.md §4.1) through the scanner (scan.ts), and yield one
+ * raw record per row of `data`, with its path (`data[3]`), as it is read, then one for the page (it
+ * stands for the school). A file that cannot be used becomes a `problem` record.
  *
- * Memory: a page is parsed whole with JSON.parse (a page is at most 100000 rows per §4.1); a
- * streaming JSON reader is future work.
+ * Memory: bounded by the largest row (and a UTF-16 file, read whole), not by the page.
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { toSourceReadError, type RawRecord } from '@attendance-kit/adapter-kit';
 import { z } from 'zod';
-import { fieldsOf, textField } from './fields.js';
 import type { BromcomIssueCode } from './issue-codes.js';
+import { createPageScanner, type ScanEvent } from './scan.js';
+
+/** Bytes read at a time: a page is streamed, never held whole. */
+const CHUNK = 1 << 16;
 
 /** A raw Bromcom record. */
 export type BromcomRaw =
@@ -27,9 +29,9 @@ export type BromcomRaw =
       readonly pageWeekStart?: string;
     };
 
-const Envelope = z.object({ success: z.literal(true), data: z.array(z.unknown()) });
+const Success = z.object({ success: z.literal(true) });
 
-/** Decodes bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Latin-1 (flagged). */
+/** Decodes bytes whole: UTF-8 (BOM dropped), UTF-16 with a BOM, else Latin-1 (flagged). */
 export const decodeBytes = (bytes: Uint8Array): { readonly text: string; readonly notUtf8: boolean } => {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), notUtf8: false };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), notUtf8: false };
@@ -42,29 +44,86 @@ export const decodeBytes = (bytes: Uint8Array): { readonly text: string; readonl
 
 const problem = (file: string, code: BromcomIssueCode, message: string): RawRecord<BromcomRaw> => ({ file, data: { _tag: 'problem', code, message, severity: 'error' } });
 
+/** Turns one page's scan events into raw records, as they come. */
+interface PageRecords {
+  readonly feed: (events: readonly ScanEvent[]) => RawRecord<BromcomRaw>[];
+}
+
 /**
- * Raw records of one file's bytes. Pure (exposed for tests).
+ * The raw records of one page's scan events. Rows are yielded as they are scanned, unless the page
+ * already said `"success": false`. At the end: the page record (the school) when `data` was an
+ * array and `success` is `true` (checked with zod), else a problem; a truncated page keeps the rows
+ * read before the cut and adds a `bromcom/bad-json` problem.
+ */
+const pageRecords = (file: string): PageRecords => {
+  const members = new Map<string, unknown>();
+  let dataOpened = false;
+  let rows = 0;
+  let notUtf8 = false;
+  const pageRecord = (): RawRecord<BromcomRaw> => ({ file, path: '$', data: { _tag: 'page', rows, notUtf8 } });
+  const success = (): unknown => members.get('success');
+  const feed = (events: readonly ScanEvent[]): RawRecord<BromcomRaw>[] => {
+    const out: RawRecord<BromcomRaw>[] = [];
+    for (const e of events) {
+      switch (e.kind) {
+        case 'member':
+          if (!members.has(e.key.toLowerCase())) members.set(e.key.toLowerCase(), e.value);
+          break;
+        case 'data-open':
+          dataOpened = true;
+          break;
+        case 'row': {
+          if (success() === false) break;
+          rows++;
+          notUtf8 ||= e.notUtf8;
+          const start = members.get('startdate') ?? members.get('weekstartdate');
+          out.push({ file, path: `data[${e.index}]`, data: { _tag: 'row', index: e.index, row: e.value, ...(typeof start === 'string' && start.trim() !== '' ? { pageWeekStart: start.trim() } : {}) } });
+          break;
+        }
+        case 'data-close':
+          break;
+        case 'not-object': {
+          let json = !e.cut;
+          try {
+            if (json) JSON.parse(e.text);
+          } catch {
+            json = false;
+          }
+          out.push(json ? problem(file, 'bromcom/not-envelope', 'not a Partner API v2 page: expected { "success": true, "data": [ ... ] }') : problem(file, 'bromcom/bad-json', 'not JSON'));
+          break;
+        }
+        case 'error':
+          if (dataOpened && success() !== false) out.push(pageRecord());
+          out.push(problem(file, 'bromcom/bad-json', `not JSON: ${e.message}${rows > 0 ? `; the ${rows} rows before it are read` : ''}`));
+          break;
+        case 'end':
+          if (success() === false) out.push(problem(file, 'bromcom/unsuccessful-page', 'the page says "success": false; its rows are not read'));
+          else if (!dataOpened || !Success.safeParse({ success: success() }).success) {
+            out.push(problem(file, 'bromcom/not-envelope', `not a Partner API v2 page: expected { "success": true, "data": [ ... ] }${rows > 0 ? `; its ${rows} rows were read` : ''}`));
+          } else out.push(pageRecord());
+          break;
+      }
+    }
+    return out;
+  };
+  return { feed };
+};
+
+const isUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+/**
+ * Raw records of one file's bytes, in chunks. Pure (exposed for tests): any split of the same bytes
+ * gives the same records.
  * @example rawRecordsOf('p.json', new TextEncoder().encode('{"success":true,"data":[]}'))[0]?.data._tag // 'page'
  */
-export const rawRecordsOf = (file: string, bytes: Uint8Array): RawRecord<BromcomRaw>[] => {
-  const { text, notUtf8 } = decodeBytes(bytes);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return [problem(file, 'bromcom/bad-json', `not JSON: ${e instanceof Error ? e.message : String(e)}`)];
-  }
-  if (typeof json === 'object' && json !== null && !Array.isArray(json) && fieldsOf(json).get('success') === false) {
-    return [problem(file, 'bromcom/unsuccessful-page', 'the page says "success": false; its rows are not read')];
-  }
-  const env = Envelope.safeParse(json);
-  if (!env.success) return [problem(file, 'bromcom/not-envelope', 'not a Partner API v2 page: expected { "success": true, "data": [ ... ] }')];
-  const weekStart = textField(fieldsOf(json as object), 'startdate', 'weekstartdate');
-  const rows = env.data.data;
-  const out: RawRecord<BromcomRaw>[] = [{ file, path: '$', data: { _tag: 'page', rows: rows.length, notUtf8 } }];
-  rows.forEach((row, i) => {
-    out.push({ file, path: `data[${i}]`, data: { _tag: 'row', index: i, row, ...(weekStart === undefined ? {} : { pageWeekStart: weekStart }) } });
-  });
+export const rawRecordsOf = (file: string, ...chunks: Uint8Array[]): RawRecord<BromcomRaw>[] => {
+  const head = chunks.find((c) => c.length > 0);
+  if (head !== undefined && isUtf16(head)) return rawRecordsOf(file, new TextEncoder().encode(decodeBytes(Buffer.concat(chunks)).text));
+  const scanner = createPageScanner();
+  const page = pageRecords(file);
+  const out: RawRecord<BromcomRaw>[] = [];
+  for (const c of chunks) out.push(...page.feed(scanner.push(c)));
+  out.push(...page.feed(scanner.end()));
   return out;
 };
 
@@ -74,12 +133,44 @@ export const rawRecordsOf = (file: string, bytes: Uint8Array): RawRecord<Bromcom
  */
 export async function* readBromcom(paths: readonly string[]): AsyncGenerator<RawRecord<BromcomRaw>> {
   for (const file of paths) {
-    let bytes: Uint8Array;
+    const scanner = createPageScanner();
+    const page = pageRecords(file);
+    let first = true;
+    let handle: FileHandle;
     try {
-      bytes = new Uint8Array(await readFile(file));
+      handle = await open(file, 'r');
     } catch (e) {
       throw toSourceReadError(file, e);
     }
-    yield* rawRecordsOf(file, bytes);
+    try {
+      for (;;) {
+        const buffer = new Uint8Array(CHUNK);
+        let n: number;
+        try {
+          n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead;
+        } catch (e) {
+          throw toSourceReadError(file, e);
+        }
+        if (n === 0) break;
+        const chunk = buffer.subarray(0, n);
+        if (first && isUtf16(chunk)) {
+          // UTF-16 is rare for these pages: read it whole, as UTF-8 text, through the same scanner.
+          const rest: Uint8Array[] = [chunk];
+          for (;;) {
+            const b = new Uint8Array(CHUNK);
+            const m = (await handle.read(b, 0, CHUNK, null)).bytesRead;
+            if (m === 0) break;
+            rest.push(b.subarray(0, m));
+          }
+          yield* rawRecordsOf(file, new TextEncoder().encode(decodeBytes(Buffer.concat(rest)).text));
+          return;
+        }
+        first = false;
+        yield* page.feed(scanner.push(chunk));
+      }
+    } finally {
+      await handle.close();
+    }
+    yield* page.feed(scanner.end());
   }
 }

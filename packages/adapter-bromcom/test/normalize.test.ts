@@ -3,7 +3,11 @@ import type { RawRecord } from '@attendance-kit/adapter-kit';
 import { bromcomAdapter, normalizeBromcom, rawRecordsOf, statutoryCode, type BromcomRaw } from '../src/index.js';
 
 const OPTIONS = { schoolUrn: '100101', laCode: '926', phase: 'secondary' } as const;
-const page = (body: unknown): RawRecord<BromcomRaw>[] => rawRecordsOf('p.json', new TextEncoder().encode(JSON.stringify(body)));
+/** A page's raw records, the page record first (the reader yields it last). */
+const page = (body: unknown): RawRecord<BromcomRaw>[] => {
+  const raws = rawRecordsOf('p.json', new TextEncoder().encode(JSON.stringify(body)));
+  return [...raws.filter((r) => r.data._tag !== 'row'), ...raws.filter((r) => r.data._tag === 'row')];
+};
 
 describe('statutory codes (Mark / ExportMark, mis-formats §1.1 and §4.2)', () => {
   it('classifies on ExportMark, so a local display code maps through it', () => {
@@ -71,7 +75,7 @@ describe('rows recognised by content', () => {
   it('flags a page that is not UTF-8 and reads it as Latin-1', () => {
     const bytes = new Uint8Array([...new TextEncoder().encode('{"success":true,"data":[{"studentId":1,"yearGroup":"7","ethnicityCode":"'), 0xe9, ...new TextEncoder().encode('"}]}')]);
     const raws = rawRecordsOf('l.json', bytes);
-    expect(normalizeBromcom(raws[0] as RawRecord<BromcomRaw>, OPTIONS).issues.map((i) => i.code)).toEqual(['bromcom/not-utf8']);
+    expect(normalizeBromcom(raws.find((r) => r.data._tag === 'page') as RawRecord<BromcomRaw>, OPTIONS).issues.map((i) => i.code)).toEqual(['bromcom/not-utf8']);
   });
   it('recognises a v2 page by its start for --from auto, and not other JSON', () => {
     expect(bromcomAdapter.detect?.('{"success": true, "data": [{"studentId": 1042, "monAM": "/"')).toBe(true);
