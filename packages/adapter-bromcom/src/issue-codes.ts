@@ -6,7 +6,7 @@
 
 /** Declared issue codes. */
 export const BROMCOM_ISSUE_CODES = {
-  'bromcom/bad-json': 'The file is not JSON (truncated, not text): the file is not read.',
+  'bromcom/bad-json': 'The file is not JSON or ends early: rows completed before the fault are read, nothing after it.',
   'bromcom/not-envelope': 'JSON that is not a Partner API v2 page `{ "success": ..., "data": [...] }`: the file is not read.',
   'bromcom/unsuccessful-page': 'A page with `success: false`: its rows (if any) are not read.',
   'bromcom/empty-page': 'A page whose `data` is empty (info).',
