@@ -42,6 +42,8 @@ export const decodeUnit = (bytes: Uint8Array): { readonly text: string; readonly
   }
 };
 
+const BOM = [0xef, 0xbb, 0xbf];
+
 const isWs = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 
 type Mode = 'start' | 'pre' | 'member' | 'await-value' | 'array' | 'after-member' | 'done' | 'other' | 'dead';
@@ -64,7 +66,7 @@ export const createPageScanner = (): PageScanner => {
   let key = '';
   let rows = 0;
   let commas = 0;
-  let startBytes = 0;
+  let seen = 0;
   let cut = false;
 
   const take = (chunk: Uint8Array, endIndex: number): Uint8Array => {
@@ -91,11 +93,9 @@ export const createPageScanner = (): PageScanner => {
   const push = (chunk: Uint8Array): ScanEvent[] => {
     const out: ScanEvent[] = [];
     let i = 0;
-    if (mode === 'start') {
-      if (startBytes === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3; // UTF-8 BOM
-      startBytes += chunk.length;
-      mode = 'pre';
-    }
+    const offset = seen;
+    seen += chunk.length;
+    if (mode === 'start') mode = 'pre';
     const fail = (message: string): ScanEvent[] => {
       mode = 'dead';
       out.push({ kind: 'error', message });
@@ -105,7 +105,8 @@ export const createPageScanner = (): PageScanner => {
       const b = chunk[i] as number;
       switch (mode) {
         case 'pre':
-          if (isWs(b)) continue;
+          // A UTF-8 byte-order mark, however the first chunks are split.
+          if (isWs(b) || (offset + i < 3 && b === BOM[offset + i])) continue;
           if (b === 0x7b) {
             mode = 'member';
             resetUnit(i + 1);
