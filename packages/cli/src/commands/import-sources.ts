@@ -9,12 +9,13 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toSourceReadError, type AnyAdapter } from '@attendance-kit/adapter-kit';
+import { bromcomAdapter } from '@attendance-kit/adapter-bromcom';
 import { ctfAdapter } from '@attendance-kit/adapter-ctf';
 
 /**
  * Adapters `--from` can name, besides `canonical` and `auto`. A new adapter is one line here.
  */
-export const IMPORT_ADAPTERS: Readonly<Record<string, AnyAdapter>> = { ctf: ctfAdapter };
+export const IMPORT_ADAPTERS: Readonly<Record<string, AnyAdapter>> = { ctf: ctfAdapter, bromcom: bromcomAdapter };
 
 /** The values `--from` accepts. */
 export const IMPORT_FORMATS: readonly string[] = [...Object.keys(IMPORT_ADAPTERS), 'canonical', 'auto'];

@@ -27,10 +27,12 @@ Usage:
 Reads each PATH (a file, or a folder read recursively) with the adapter of --from, and merges what
 it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), creating it if missing.
   --from auto         (the default) recognise each file by its content (a CTF by its <CTfile> root; a folder
-                      holding schools.csv is a canonical dataset); files not recognised are reported
+                      holding schools.csv is a canonical dataset, a Bromcom page by its {"success": envelope);
+                      files not recognised are reported
   --from ctf          DfE Common Transfer File XML
+  --from bromcom      Bromcom Partner API v2 JSON pages (StudentFlatView, StudentAttendanceByWeek, Attendances)
   --from canonical    canonical dataset folders
-  --school-urn URN    the school's URN, where the source does not carry it (a CTF does not)
+  --school-urn URN    the school's URN, where the source does not carry it (a CTF and Bromcom do not)
   --la-code LA        the three-digit LA code, where the source does not carry it
   --phase PHASE       ${PHASES.join(', ')}; where the source does not carry it (a CTF does not)
   -h, --help          this help.
