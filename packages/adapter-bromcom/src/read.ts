@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { decodeBytes } from '@attendance-kit/adapter-kit';
 import { open, type FileHandle } from 'node:fs/promises';
 import { toSourceReadError, type RawRecord } from '@attendance-kit/adapter-kit';
 import { z } from 'zod';
@@ -30,17 +31,6 @@ export type BromcomRaw =
     };
 
 const Success = z.object({ success: z.literal(true) });
-
-/** Decodes bytes whole: UTF-8 (BOM dropped), UTF-16 with a BOM, else Latin-1 (flagged). */
-export const decodeBytes = (bytes: Uint8Array): { readonly text: string; readonly notUtf8: boolean } => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), notUtf8: false };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), notUtf8: false };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), notUtf8: false };
-  } catch {
-    return { text: new TextDecoder('latin1').decode(bytes), notUtf8: true };
-  }
-};
 
 const problem = (file: string, code: BromcomIssueCode, message: string): RawRecord<BromcomRaw> => ({ file, data: { _tag: 'problem', code, message, severity: 'error' } });
 
@@ -174,3 +164,5 @@ export async function* readBromcom(paths: readonly string[]): AsyncGenerator<Raw
     yield* page.feed(scanner.end());
   }
 }
+
+export { decodeBytes };

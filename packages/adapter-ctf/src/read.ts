@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { decodeBytes } from '@attendance-kit/adapter-kit';
 import { readFile } from 'node:fs/promises';
 import { toSourceReadError, type RawRecord } from '@attendance-kit/adapter-kit';
 import type { CtfIssueCode } from './issue-codes.js';
@@ -31,17 +32,6 @@ export type CtfRaw =
   | { readonly _tag: 'problem'; readonly code: CtfIssueCode; readonly message: string; readonly severity: 'error' | 'warning' }
   | { readonly _tag: 'header'; readonly header: CtfHeader; readonly notUtf8: boolean }
   | { readonly _tag: 'pupil'; readonly header: CtfHeader; readonly index: number; readonly pupil: XmlValue };
-
-/** Decodes bytes: UTF-8 (BOM dropped), UTF-16 with a BOM, else Latin-1 (flagged). */
-export const decodeBytes = (bytes: Uint8Array): { readonly text: string; readonly notUtf8: boolean } => {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), notUtf8: false };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), notUtf8: false };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), notUtf8: false };
-  } catch {
-    return { text: new TextDecoder('latin1').decode(bytes), notUtf8: true };
-  }
-};
 
 /** The root element, whatever its case (`CTfile`), if the document has one. */
 const rootOf = (doc: Readonly<Record<string, XmlValue>>): XmlValue | undefined => {
@@ -120,3 +110,5 @@ export async function* readCtf(paths: readonly string[]): AsyncGenerator<RawReco
     yield* rawRecordsOf(file, bytes);
   }
 }
+
+export { decodeBytes };

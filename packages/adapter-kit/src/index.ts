@@ -11,3 +11,4 @@ export * from './collector.js';
 export * from './zod.js';
 export * from './read-error.js';
 export * from './adapter.js';
+export * from './decode.js';

@@ -66,15 +66,8 @@ export const resolvePeriod = (options: SummariseOptions, latest: IsoDate | undef
 /** Whether the request needs per-school calendars (half-terms or terms). */
 export const needsCalendars = (options: SummariseOptions): boolean => options.term !== undefined || options.by.includes('half_term');
 
-/** terms.csv rows as read by adapter-canonical. */
-export interface TermRowRead {
-  readonly line?: number;
-  readonly schoolUrn?: string;
-  readonly academicYear: string;
-  readonly halfTerm: string;
-  readonly startDate: string;
-  readonly endDate: string;
-}
+/** terms.csv rows as read by adapter-canonical (core's calendar row type). */
+export type TermRowRead = TermDatesRow;
 
 /**
  * Every school's calendar for the period's academic year, with the issues of terms.csv and of the

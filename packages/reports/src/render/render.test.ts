@@ -38,7 +38,7 @@ describe('html', () => {
     expect(html).toContain('<svg class="chart"');
     expect(html).toContain('aria-label="Band key"');
     const banded = report.rows.flatMap((r) => Object.values(r.cells)).find((c) => c.band !== null && c.band.level > 0);
-    expect(banded).toBeDefined();
+    expect(banded?.band?.level).toBeGreaterThan(0);
     expect(html).toMatch(/class="band (better|worse)-[123]" aria-hidden="true">[+\u2212][123]<\/span><span class="sr"> \([^)]*points (better|worse)\)/);
   });
   test('a report with no rows says so instead of an empty table', () => {
