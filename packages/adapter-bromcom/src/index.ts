@@ -33,7 +33,7 @@ export { BROMCOM_ISSUE_CODES, type BromcomIssueCode } from './issue-codes.js';
 export { normalizeBromcom, rowKind, schoolOf } from './normalize.js';
 export { readBromcom, rawRecordsOf, decodeBytes, type BromcomRaw } from './read.js';
 export { fieldsOf, textField, flagValue, bromcomDate, addDays, type Fields } from './fields.js';
-export { createPageScanner, decodeUnit, type PageScanner, type ScanEvent } from './scan.js';
+export { createPageScanner, decodeUnit, type PageScanner, type ScanEvent } from '@attendance-kit/adapter-kit';
 export { statutoryCode, type CodeResult } from './codes.js';
 export { weekMarks, attendanceMark, WEEK_COLUMNS, type RowMarks } from './marks.js';
 export { studentOf, yearGroupText } from './student.js';

@@ -13,7 +13,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { toSourceReadError, type RawRecord } from '@attendance-kit/adapter-kit';
 import { z } from 'zod';
 import type { BromcomIssueCode } from './issue-codes.js';
-import { createPageScanner, type ScanEvent } from './scan.js';
+import { createPageScanner, type ScanEvent } from '@attendance-kit/adapter-kit';
 
 /** Bytes read at a time: a page is streamed, never held whole. */
 const CHUNK = 1 << 16;

@@ -12,3 +12,4 @@ export * from './zod.js';
 export * from './read-error.js';
 export * from './adapter.js';
 export * from './decode.js';
+export * from './json-page-scan.js';

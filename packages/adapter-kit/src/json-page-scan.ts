@@ -1,8 +1,10 @@
 /**
- * A streaming scanner for one Partner API v2 page (`{ "success": ..., "data": [ row, row, ... ] }`):
- * it walks the bytes once, chunk by chunk, and hands back each row of `data` as soon as its last
- * byte arrives, so a page of 100000 rows (reference/mis-formats.md §4.1) is never held whole.
- * Other top-level members (`success`, a saved `startDate`) are small and parsed whole.
+ * A streaming scanner for one JSON page shaped as an object with one array of rows, e.g. a Bromcom
+ * Partner API v2 page (`{ "success": ..., "data": [ row, row, ... ] }`) or a Wonde page (`{ "data":
+ * [...], "meta": {...} }`): it walks the bytes once, chunk by chunk, and hands back each row of the
+ * array member (`data` unless told otherwise, matched case-insensitively) as soon as its last byte
+ * arrives, so a page of 100000 rows (reference/mis-formats.md §4.1) is never held whole. Other
+ * top-level members (`success`, `meta`) are small and parsed whole (up to 1 MiB each).
  *
  * It works on bytes: JSON's structural characters are ASCII, and no byte of a UTF-8 multi-byte
  * sequence is below 0x80, so splitting never cuts a character. Each row's bytes are decoded as
@@ -49,13 +51,15 @@ const isWs = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b
 type Mode = 'start' | 'pre' | 'member' | 'await-value' | 'array' | 'after-member' | 'done' | 'other' | 'dead';
 
 /**
- * A new scanner for one page.
+ * A new scanner for one page whose rows are the array member `arrayKey` (default `data`).
+ * The `data-open`/`data-close` events mark that array, whatever its name.
  * @example
  * const s = createPageScanner();
  * [...s.push(new TextEncoder().encode('{"success":true,"data":[{"a":1}]}')), ...s.end()].map((e) => e.kind)
  * // ['member', 'data-open', 'row', 'data-close', 'end']
  */
-export const createPageScanner = (): PageScanner => {
+export const createPageScanner = (arrayKey = 'data'): PageScanner => {
+  const wanted = arrayKey.toLowerCase();
   let mode: Mode = 'start';
   let parts: Uint8Array[] = [];
   let partsLength = 0;
@@ -142,9 +146,9 @@ export const createPageScanner = (): PageScanner => {
             out.push({ kind: 'data-open' });
             continue;
           }
-          // `data` that is not an array: read it as an ordinary member.
+          // The rows member that is not an array: read it as an ordinary member.
           mode = 'member';
-          key = 'data';
+          key = arrayKey;
           resetUnit(i);
           i--;
           continue;
@@ -180,7 +184,7 @@ export const createPageScanner = (): PageScanner => {
               } catch {
                 return fail(`bad member name ${JSON.stringify(k.trim().slice(0, 40))}`);
               }
-              if (key.toLowerCase() === 'data') {
+              if (key.toLowerCase() === wanted) {
                 mode = 'await-value';
                 key = '';
               } else resetUnit(i + 1);
