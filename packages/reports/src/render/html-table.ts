@@ -1,0 +1,97 @@
+/**
+ * A report's table as HTML: readable key headings, figures right-aligned with FFT's banding circle
+ * after each (three shades of green or red, FAQ 2) carrying its sign and level, the band in words
+ * for screen readers, and counts, comparator and difference on hover. Cells without a band keep an
+ * empty slot the circle's width, so the figures of a column line up.
+ * @module
+ */
+import type { Report, ReportCell, ReportRow } from '../model.js';
+import { escapeHtml as e } from './escape.js';
+import { bandCode, bandText, keyColumns } from './text.js';
+
+/** Headings of the key columns a reader sees; other keys read with `_` as spaces. */
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  name: 'Name',
+  school_urn: 'URN',
+  la_code: 'LA',
+  group: 'Group',
+  value: 'Value',
+  measure: 'DfE measure',
+  cohort_latest_week: 'Pupils (latest week)',
+};
+
+/** How a key column is headed. */
+export const keyLabel = (k: string): string => KEY_LABELS[k] ?? k.charAt(0).toUpperCase() + k.slice(1).replace(/_/g, ' ');
+
+/**
+ * Key columns worth a column on the page: `name` always; another key only when its values differ
+ * between rows (a column of one repeated LA code tells a reader nothing; the JSON and CSV keep it).
+ */
+export const shownKeys = (report: Report): readonly string[] =>
+  keyColumns(report).filter((k, i) => i === 0 || k === 'name' || report.rows.length < 2 || new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1);
+
+const NUMERIC = /^-?\d+(\.\d+)?%?$/;
+
+/**
+ * Key columns left off the table because every row has the same value, with that value: the page
+ * states them once above the table instead.
+ */
+export const constantKeys = (report: Report): readonly (readonly [string, string])[] => {
+  const shown = new Set(shownKeys(report));
+  return keyColumns(report)
+    .filter((k) => !shown.has(k))
+    .map((k) => [k, report.rows[0]?.key[k] ?? ''] as const)
+    .filter(([, v]) => v !== '');
+};
+
+/** A key column whose every value reads as a number is right-aligned like the figures. */
+const numericKey = (report: Report, k: string): boolean => {
+  const vals = report.rows.map((r) => r.key[k] ?? '').filter((v) => v !== '');
+  return vals.length > 0 && vals.every((v) => NUMERIC.test(v));
+};
+
+/** The circle of a band, or an empty slot of the same width when there is none. */
+const circle = (cell: ReportCell): string => {
+  const b = cell.band;
+  if (b === null || b.level === 0) return '<span class="band-none" aria-hidden="true"></span>';
+  return `<span class="band ${b.direction}-${b.level}" aria-hidden="true">${e(bandCode(b).replace('-', '\u2212'))}</span><span class="sr"> (${e(bandText(b))})</span>`;
+};
+
+/** One figure's cell. */
+export const cellHtml = (cell: ReportCell | undefined): string => {
+  if (cell === undefined || cell.display === '') return '<td class="n"><span class="sr">no figure</span></td>';
+  if (cell.suppressed) return `<td class="n" title="withheld: too few pupils">c<span class="sr"> (withheld)</span><span class="band-none" aria-hidden="true"></span></td>`;
+  const detail = [
+    cell.numerator === null ? '' : `${cell.numerator} of ${cell.denominator ?? ''}`,
+    cell.comparator === null ? 'no comparator' : `comparator ${cell.comparator.toFixed(2)}%`,
+    cell.difference === null ? '' : `difference ${cell.difference >= 0 ? '+' : '\u2212'}${Math.abs(cell.difference).toFixed(2)} points`,
+  ].filter((s) => s !== '').join(', ');
+  return `<td class="n" title="${e(detail)}">${e(cell.display)}${circle(cell)}</td>`;
+};
+
+/** The key of the six shades, each with its sign and words. */
+export const BAND_KEY = `<div class="key"><ul class="legend-list" aria-label="Band key">${[1, 2, 3]
+  .map((l) => `<li><span class="band better-${l}" aria-hidden="true">+${l}</span> ${e(bandText({ level: l as 1 | 2 | 3, direction: 'better' }))}</li>`)
+  .join('')}${[1, 2, 3]
+  .map((l) => `<li><span class="band worse-${l}" aria-hidden="true">\u2212${l}</span> ${e(bandText({ level: l as 1 | 2 | 3, direction: 'worse' }))}</li>`)
+  .join('')}</ul>Circles compare each figure with the comparator in percentage points (FFT's bands; no circle: within 1 point or no comparator). Hover a figure for its counts, comparator and difference.</div>`;
+
+/**
+ * The table of a report (caller handles a report with no rows).
+ * @example tableHtml(report, report.rows[0]).startsWith('<div class="wrap"')
+ */
+export const tableHtml = (report: Report, total: ReportRow | undefined): string => {
+  const keys = shownKeys(report);
+  const numeric = new Set(keys.filter((k) => numericKey(report, k)));
+  const head = `<tr>${keys.map((k) => `<th scope="col"${numeric.has(k) ? ' class="n"' : ''}>${e(keyLabel(k))}</th>`).join('')}${report.columns.map((c) => `<th scope="col" class="n">${e(c.label)}</th>`).join('')}</tr>`;
+  const body = report.rows
+    .map((r) => {
+      const cls = r === total && r.key['la_code'] !== undefined ? ' class="total"' : '';
+      const keyCells = keys
+        .map((k, i) => (i === 0 ? `<th scope="row">${e(r.key[k] ?? '')}</th>` : `<td${numeric.has(k) ? ' class="n"' : ''}>${e(r.key[k] ?? '')}</td>`))
+        .join('');
+      return `<tr${cls}>${keyCells}${report.columns.map((c) => cellHtml(r.cells[c.id])).join('')}</tr>`;
+    })
+    .join('\n');
+  return `<div class="wrap" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${BAND_KEY}`;
+};
