@@ -13,3 +13,4 @@ export * from './read-error.js';
 export * from './adapter.js';
 export * from './decode.js';
 export * from './json-page-scan.js';
+export * from './xml-records.js';

@@ -1,0 +1,478 @@
+/**
+ * A streaming splitter for XML exports made of repeated record elements (a CTF's
+ * `CTfile/CTFpupilData/Pupil`, SIMS's `SessionAttendances/SessionAttendance`, a Report Designer
+ * `SuperStarReport/Record`): push byte chunks, get back each complete record element's bytes and
+ * text as soon as its end tag arrives, so each can be parsed alone (fast-xml-parser with
+ * `processEntities: false`) and a 1 GB export is never held whole. Memory is bounded by the
+ * largest record (capped, 16 MiB by default) plus a few small buffers. Pure: no I/O.
+ *
+ * What it checks while splitting (enough to find records safely, not a validating parser):
+ * - DTDs refused outright: `<!DOCTYPE`, `<!ENTITY` (and the other DTD declarations) anywhere is a
+ *   fatal `doctype` error, so no external entity (XXE) and no entity expansion (billion laughs);
+ * - tags balanced (an end tag must close the element open), one root element, no text before it;
+ * - comments, CDATA sections and processing instructions are skipped whole (a `<` or `>` inside
+ *   them, or inside a quoted attribute value, does not count as markup); self-closing elements;
+ * - a UTF-8 byte-order mark is skipped however the first chunks are split; UTF-16 (by its BOM) is
+ *   transcoded to UTF-8 as it streams; the declared encoding (`<?xml ... encoding="ISO-8859-1"?>`)
+ *   says how record bytes are decoded: UTF-8 (falling back to Latin-1, flagged `notUtf8`, when the
+ *   bytes are not UTF-8) or Latin-1/Windows-1252;
+ * - the end of input inside the document is a fatal `truncated` error, after every record that
+ *   was complete before the cut.
+ *
+ * Scanning works on bytes: every markup character is ASCII, and no byte of a UTF-8 multi-byte
+ * sequence (or a Latin-1 byte) can be mistaken for one, so chunk boundaries never matter.
+ *
+ * @module
+ */
+
+/** Where and what a record is. */
+export interface XmlRecord {
+  readonly kind: 'record';
+  /** The record element's name, e.g. `Pupil`. */
+  readonly name: string;
+  /** Its path from the root, e.g. `CTfile/CTFpupilData/Pupil`. */
+  readonly path: string;
+  /** 1-based count of records handed back so far (over every record path). */
+  readonly index: number;
+  /** 1-based line of its start tag. */
+  readonly line: number;
+  /** Its bytes (as UTF-8 when the input was UTF-16), from `<` of the start tag to `>` of the end tag. */
+  readonly bytes: Uint8Array;
+  /** Its text, decoded with the document's encoding. */
+  readonly text: string;
+  /** The bytes were declared or assumed UTF-8 but are not; decoded as Latin-1 instead. */
+  readonly notUtf8: boolean;
+}
+
+/** Why splitting failed or a record was dropped. */
+export type XmlErrorCode = 'doctype' | 'malformed' | 'not-xml' | 'truncated' | 'too-large';
+
+/** What the splitter found, in document order. */
+export type XmlRecordEvent =
+  /** The root element's start tag (once), with the encoding used to decode records. */
+  | { readonly kind: 'root'; readonly name: string; readonly line: number; readonly encoding: XmlEncoding; readonly declaredEncoding?: string }
+  | XmlRecord
+  /**
+   * A fatal error stops the splitter (later pushes give nothing); `too-large` is not fatal: that
+   * one record is skipped and splitting goes on.
+   */
+  | { readonly kind: 'error'; readonly code: XmlErrorCode; readonly message: string; readonly line: number; readonly fatal: boolean }
+  /** The document ended well: its root element closed. */
+  | { readonly kind: 'end'; readonly records: number; readonly line: number };
+
+/** How record bytes are decoded. */
+export type XmlEncoding = 'utf-8' | 'latin1' | 'utf-16';
+
+/** A splitter: feed chunks with `push`, then call `end`. */
+export interface XmlRecordSplitter {
+  push(chunk: Uint8Array): XmlRecordEvent[];
+  end(): XmlRecordEvent[];
+}
+
+/** Options of {@link createXmlRecordSplitter}. */
+export interface XmlRecordOptions {
+  /**
+   * Which elements are records: given the path of an element from the root (names as written),
+   * whether to hand it back whole. Not asked inside a record (records do not nest). See
+   * {@link recordPaths} for the common form.
+   */
+  readonly isRecord: (path: readonly string[]) => boolean;
+  /** Largest record in bytes; a larger one is skipped with a `too-large` error. Default 16 MiB. */
+  readonly maxRecordBytes?: number;
+}
+
+/** Default cap on one record's size: a runaway element cannot exhaust memory. */
+export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+const MAX_NAME = 1024;
+const MAX_DEPTH = 512;
+const MAX_DECL = 1024;
+
+/**
+ * A record matcher from patterns: a bare name (`Pupil`) matches an element of that name at any
+ * depth; a path (`CTfile/CTFpupilData/Pupil`) matches exactly that path from the root; `*` matches
+ * any one name. With `ignoreCase`, names compare case-insensitively.
+ * @example recordPaths(['SessionAttendance'])(['SessionAttendances', 'SessionAttendance']) // true
+ */
+export const recordPaths = (patterns: readonly string[], options: { readonly ignoreCase?: boolean } = {}): ((path: readonly string[]) => boolean) => {
+  const norm = (s: string): string => (options.ignoreCase === true ? s.toLowerCase() : s);
+  const names = new Set(patterns.filter((p) => !p.includes('/')).map(norm));
+  const paths = patterns.filter((p) => p.includes('/')).map((p) => p.split('/').map(norm));
+  return (path) => {
+    const last = path[path.length - 1];
+    if (last !== undefined && names.has(norm(last))) return true;
+    return paths.some((p) => p.length === path.length && p.every((seg, i) => seg === '*' || seg === norm(path[i] as string)));
+  };
+};
+
+const LT = 0x3c;
+const GT = 0x3e;
+const NL = 0x0a;
+const isWs = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+const isNameStart = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x3a || b >= 0x80;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const latin1 = new TextDecoder('latin1');
+
+/** Our decoding for a declared encoding name. */
+const encodingOf = (declared: string | undefined): XmlEncoding => {
+  const d = (declared ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return /^(iso88591|latin1|l1|windows1252|cp1252|iso885915|usascii|ascii)$/.test(d) ? 'latin1' : 'utf-8';
+};
+
+const concat = (parts: readonly Uint8Array[], total: number): Uint8Array => {
+  if (parts.length === 1) return parts[0] as Uint8Array;
+  const all = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    all.set(p, o);
+    o += p.length;
+  }
+  return all;
+};
+
+// Scanner states (plain numbers: the loop runs once per byte).
+const S = { Text: 0, Lt: 1, Pi: 2, Bang: 3, Comment: 4, Cdata: 5, StartName: 6, InTag: 7, Quote: 8, TagSlash: 9, EndName: 10, EndWs: 11, Dead: 12 } as const;
+type State = (typeof S)[keyof typeof S];
+
+const DTD_WORDS = ['DOCTYPE', 'ENTITY', 'ELEMENT', 'ATTLIST', 'NOTATION'];
+
+/**
+ * A new splitter for one document.
+ * @example
+ * const s = createXmlRecordSplitter({ isRecord: recordPaths(['Pupil']) });
+ * [...s.push(new TextEncoder().encode('<CTfile><Pupil><UPN>A1</UPN></Pupil></CTfile>')), ...s.end()].map((e) => e.kind)
+ * // ['root', 'record', 'end']
+ */
+export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSplitter => {
+  const maxRecord = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  let state: State = S.Text;
+  let line = 1;
+  let seen = 0; // bytes seen before the current chunk (after any transcoding)
+  let head: Uint8Array | undefined = new Uint8Array(0); // first bytes, until the BOM question is settled
+  let utf16: { decode(input?: Uint8Array, options?: { stream?: boolean }): string } | undefined;
+  const encoder = new TextEncoder();
+  let encoding: XmlEncoding = 'utf-8';
+  let declared: string | undefined;
+  const stack: string[] = [];
+  let rootSeen = false;
+  let rootClosed = false;
+  let records = 0;
+  // Markup being read.
+  let name: number[] = [];
+  let bang = '';
+  let run = 0; // consecutive '-' (comment), ']' (CDATA) or '?' (PI) just seen
+  let quote = 0;
+  let decl: number[] | undefined; // bytes of a leading <?xml ...?> declaration
+  let tagLine = 1;
+  // A start tag that may begin a record: its bytes so far when it spans chunks.
+  let pendStart = -1;
+  let carry: Uint8Array[] = [];
+  // The record being captured.
+  let capturing = false;
+  let skipping = false; // the record is too large: tracked to its end, not kept
+  let recDepth = 0;
+  let recLine = 0;
+  let recPath = '';
+  let capStart = 0;
+  let pieces: Uint8Array[] = [];
+  let captured = 0;
+
+  const decodeRecord = (bytes: Uint8Array): { text: string; notUtf8: boolean } => {
+    if (encoding === 'latin1') return { text: latin1.decode(bytes), notUtf8: false };
+    try {
+      return { text: utf8.decode(bytes), notUtf8: false };
+    } catch {
+      return { text: latin1.decode(bytes), notUtf8: true };
+    }
+  };
+
+  const scan = (chunk: Uint8Array, out: XmlRecordEvent[]): void => {
+    const fatal = (code: XmlErrorCode, message: string): void => {
+      state = S.Dead;
+      out.push({ kind: 'error', code, message, line, fatal: true });
+    };
+    // The name of a start tag is complete: the element is open from here (its '>' comes later).
+    const startTag = (n: string): void => {
+      if (stack.length === 0) {
+        if (rootSeen) return fatal('malformed', `a second root element <${n}> after the first closed`);
+        rootSeen = true;
+        out.push({ kind: 'root', name: n, line: tagLine, encoding, ...(declared === undefined ? {} : { declaredEncoding: declared }) });
+      }
+      if (stack.length >= MAX_DEPTH) return fatal('malformed', `elements nested deeper than ${MAX_DEPTH}`);
+      stack.push(n);
+      if (!capturing && options.isRecord(stack)) {
+        capturing = true;
+        skipping = false;
+        recDepth = stack.length;
+        recLine = tagLine;
+        recPath = stack.join('/');
+        pieces = carry;
+        captured = carry.reduce((a, p) => a + p.length, 0);
+        capStart = pendStart;
+      }
+      carry = [];
+      pendStart = -1;
+    };
+    const closeElement = (i: number): void => {
+      stack.pop();
+      if (stack.length === 0) rootClosed = true;
+      if (capturing && stack.length < recDepth) {
+        capturing = false;
+        const tail = chunk.subarray(capStart, i + 1);
+        const total = captured + tail.length;
+        if (skipping || total > maxRecord) {
+          out.push({ kind: 'error', code: 'too-large', message: `the <${recPath}> element at line ${recLine} is larger than ${maxRecord} bytes; skipped`, line: recLine, fatal: false });
+        } else {
+          const bytes = pieces.length === 0 ? tail.slice() : concat([...pieces, tail], total);
+          const { text, notUtf8 } = decodeRecord(bytes);
+          records++;
+          out.push({ kind: 'record', name: recPath.slice(recPath.lastIndexOf('/') + 1), path: recPath, index: records, line: recLine, bytes, text, notUtf8 });
+        }
+        pieces = [];
+        captured = 0;
+        skipping = false;
+      }
+    };
+
+    const n = chunk.length;
+    for (let i = 0; i < n; i++) {
+      const b = chunk[i] as number;
+      switch (state) {
+        case S.Text: {
+          // Fast path: skip to the next '<', counting lines.
+          let j = i;
+          let nonWs = -1;
+          for (; j < n; j++) {
+            const c = chunk[j] as number;
+            if (c === LT) break;
+            if (c === NL) line++;
+            else if (nonWs < 0 && !isWs(c)) nonWs = c;
+          }
+          if (nonWs >= 0 && stack.length === 0) {
+            if (!rootSeen) return fatal('not-xml', 'text before the root element: not an XML document');
+            return fatal('malformed', 'text after the root element');
+          }
+          i = j;
+          if (j < n) {
+            state = S.Lt;
+            tagLine = line;
+            if (!capturing) {
+              pendStart = j;
+              carry = [];
+            }
+          }
+          break;
+        }
+        case S.Lt:
+          if (b === 0x3f) {
+            state = S.Pi;
+            run = 0;
+            decl = !rootSeen ? [] : undefined;
+          } else if (b === 0x21) {
+            state = S.Bang;
+            bang = '';
+          } else if (b === 0x2f) {
+            state = S.EndName;
+            name = [];
+          } else if (isNameStart(b)) {
+            state = S.StartName;
+            name = [b];
+          } else return fatal(rootSeen ? 'malformed' : 'not-xml', `"<" followed by ${JSON.stringify(String.fromCharCode(b))}`);
+          break;
+        case S.Pi:
+          if (b === NL) line++;
+          if (b === GT && run > 0) {
+            state = S.Text;
+            if (decl !== undefined) {
+              const m = /^xml\s[^]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']/.exec(String.fromCharCode(...decl));
+              if (m !== null && utf16 === undefined) {
+                declared = m[1];
+                encoding = encodingOf(declared);
+              }
+              decl = undefined;
+            }
+          } else {
+            run = b === 0x3f ? 1 : 0;
+            if (decl !== undefined && decl.length < MAX_DECL) decl.push(b);
+          }
+          break;
+        case S.Bang: {
+          bang += String.fromCharCode(b);
+          if (bang === '--') {
+            state = S.Comment;
+            run = 0;
+          } else if (bang === '[CDATA[') {
+            if (stack.length === 0) return fatal('malformed', 'a CDATA section outside the root element');
+            state = S.Cdata;
+            run = 0;
+          } else if (DTD_WORDS.some((w) => w === bang.toUpperCase())) {
+            return fatal('doctype', `the document has a <!${bang} declaration: DTDs and entity declarations are refused (no external entities, no entity expansion)`);
+          } else if (!'--'.startsWith(bang) && !'[CDATA['.startsWith(bang) && !DTD_WORDS.some((w) => w.startsWith(bang.toUpperCase()))) {
+            return fatal(rootSeen ? 'malformed' : 'not-xml', `unknown markup <!${bang}`);
+          }
+          break;
+        }
+        case S.Comment:
+          if (b === NL) line++;
+          if (b === GT && run >= 2) state = S.Text;
+          else run = b === 0x2d ? run + 1 : 0;
+          break;
+        case S.Cdata:
+          if (b === NL) line++;
+          if (b === GT && run >= 2) state = S.Text;
+          else run = b === 0x5d ? run + 1 : 0;
+          break;
+        case S.StartName:
+          if (b === GT || b === 0x2f || isWs(b)) {
+            startTag(String.fromCharCode(...name));
+            if ((state as State) === S.Dead) return;
+            if (b === GT) state = S.Text;
+            else if (b === 0x2f) state = S.TagSlash;
+            else {
+              if (b === NL) line++;
+              state = S.InTag;
+            }
+          } else if (b === LT) return fatal('malformed', '"<" inside a tag');
+          else if (name.length >= MAX_NAME) return fatal('malformed', `an element name longer than ${MAX_NAME} bytes`);
+          else name.push(b);
+          break;
+        case S.InTag:
+          if (b === NL) line++;
+          if (b === 0x22 || b === 0x27) {
+            state = S.Quote;
+            quote = b;
+          } else if (b === GT) state = S.Text;
+          else if (b === 0x2f) state = S.TagSlash;
+          else if (b === LT) return fatal('malformed', '"<" inside a tag');
+          break;
+        case S.Quote:
+          if (b === NL) line++;
+          if (b === quote) state = S.InTag;
+          else if (b === LT) return fatal('malformed', '"<" inside an attribute value');
+          break;
+        case S.TagSlash:
+          if (b !== GT) return fatal('malformed', '"/" not followed by ">" in a tag');
+          state = S.Text;
+          closeElement(i);
+          break;
+        case S.EndName:
+          if (b === GT || isWs(b)) {
+            const tag = String.fromCharCode(...name);
+            const top = stack[stack.length - 1];
+            if (top === undefined) return fatal('malformed', `end tag </${tag}> with no element open`);
+            if (top !== tag) return fatal('malformed', `end tag </${tag}> closes <${top}>`);
+            if (b === GT) {
+              state = S.Text;
+              closeElement(i);
+            } else {
+              if (b === NL) line++;
+              state = S.EndWs;
+            }
+          } else if (name.length >= MAX_NAME) return fatal('malformed', `an element name longer than ${MAX_NAME} bytes`);
+          else name.push(b);
+          break;
+        case S.EndWs:
+          if (b === NL) line++;
+          if (b === GT) {
+            state = S.Text;
+            closeElement(i);
+          } else if (!isWs(b)) return fatal('malformed', 'text after an end tag name');
+          break;
+        case S.Dead:
+          return;
+      }
+    }
+    // The chunk ends: keep what a record (or a start tag that may begin one) needs.
+    if (state === S.Dead) return;
+    if (capturing) {
+      if (!skipping) {
+        const part = chunk.slice(capStart);
+        captured += part.length;
+        if (captured > maxRecord) {
+          skipping = true;
+          pieces = [];
+        } else pieces.push(part);
+      }
+      capStart = 0;
+    } else if (pendStart >= 0 && (state === S.Lt || state === S.StartName)) {
+      // A start tag cut by the chunk boundary before its name is complete: it may begin a record.
+      carry.push(chunk.slice(pendStart));
+      pendStart = 0;
+    } else {
+      pendStart = -1;
+      carry = [];
+    }
+  };
+
+  const feed = (chunk: Uint8Array, out: XmlRecordEvent[]): void => {
+    if (chunk.length === 0) return;
+    scan(chunk, out);
+    seen += chunk.length;
+  };
+
+  /** Settles the byte-order mark once two bytes (or three for UTF-8) are known, then scans. */
+  const push = (chunk: Uint8Array): XmlRecordEvent[] => {
+    const out: XmlRecordEvent[] = [];
+    if (state === S.Dead) return out;
+    if (head !== undefined) {
+      const h: Uint8Array = new Uint8Array(head.length + chunk.length);
+      h.set(head);
+      h.set(chunk, head.length);
+      const utf8Bom = h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf;
+      const mayBeBom = (h.length < 3 && h[0] === 0xef && (h.length < 2 || h[1] === 0xbb)) || (h.length < 2 && (h[0] === 0xff || h[0] === 0xfe));
+      if (h.length === 0 || mayBeBom) {
+        head = h;
+        return out;
+      }
+      head = undefined;
+      if ((h[0] === 0xff && h[1] === 0xfe) || (h[0] === 0xfe && h[1] === 0xff)) {
+        utf16 = new TextDecoder(h[0] === 0xff ? 'utf-16le' : 'utf-16be');
+        encoding = 'utf-16';
+        feed(encoder.encode(utf16.decode(h.subarray(2), { stream: true })), out);
+      } else feed(utf8Bom ? h.subarray(3) : h, out);
+      return out;
+    }
+    feed(utf16 === undefined ? chunk : encoder.encode(utf16.decode(chunk, { stream: true })), out);
+    return out;
+  };
+
+  const end = (): XmlRecordEvent[] => {
+    const out: XmlRecordEvent[] = [];
+    if (head !== undefined) {
+      const h = head;
+      head = undefined;
+      feed(h, out);
+    }
+    if (utf16 !== undefined && state !== S.Dead) feed(encoder.encode(utf16.decode()), out);
+    if (state === S.Dead) return out;
+    if (!rootSeen) {
+      const inMarkup = state !== S.Text;
+      state = S.Dead;
+      out.push({ kind: 'error', code: seen === 0 || !inMarkup ? 'not-xml' : 'truncated', message: seen === 0 ? 'the file is empty' : 'no root element: not an XML document, or cut short', line, fatal: true });
+      return out;
+    }
+    if (!rootClosed || state !== S.Text) {
+      const open = stack.length > 0 ? ` inside <${stack.join('/')}>` : '';
+      out.push({ kind: 'error', code: 'truncated', message: `the document ends${open} before it is complete (truncated?)${records > 0 ? `; the ${records} records before the cut are kept` : ''}`, line, fatal: true });
+      state = S.Dead;
+      return out;
+    }
+    state = S.Dead;
+    out.push({ kind: 'end', records, line });
+    return out;
+  };
+
+  return { push, end };
+};
+
+/**
+ * Splits a whole document at once (for tests and small files): the events of pushing `chunks` in
+ * order and ending.
+ * @example splitXmlRecords(new TextEncoder().encode('<a><r/><r/></a>'), { isRecord: recordPaths(['r']) }).filter((e) => e.kind === 'record').length // 2
+ */
+export const splitXmlRecords = (bytes: Uint8Array | readonly Uint8Array[], options: XmlRecordOptions): XmlRecordEvent[] => {
+  const s = createXmlRecordSplitter(options);
+  const chunks = bytes instanceof Uint8Array ? [bytes] : bytes;
+  return [...chunks.flatMap((c) => s.push(c)), ...s.end()];
+};
