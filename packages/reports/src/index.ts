@@ -12,4 +12,7 @@ export * from './build.js';
 export * from './reports.js';
 export * from './report-360.js';
 export * from './registry.js';
+export * from './statistical-neighbours.js';
+export * from './statistical-neighbours-stats.js';
+export * from './profile.js';
 export * from './render/index.js';

@@ -16,9 +16,11 @@ import {
   yearGroups,
   type AbsenceReportOptions,
 } from './reports.js';
+import { statisticalNeighbours, type StatisticalNeighboursOptions } from './statistical-neighbours.js';
+import { attendanceProfile, type ProfileReportOptions } from './profile.js';
 
 /** Options any report accepts (each reads the ones it knows). */
-export type AnyReportOptions = AbsenceReportOptions & Report360Options;
+export type AnyReportOptions = AbsenceReportOptions & Report360Options & StatisticalNeighboursOptions & ProfileReportOptions;
 
 /** A report's entry: its title and its function. */
 export interface ReportEntry {
@@ -37,6 +39,8 @@ export const REPORTS = {
   'year-groups': { title: 'Year Groups', run: yearGroups },
   'pupil-groups': { title: 'Pupil Groups', run: pupilGroups },
   absence: { title: 'Absence', run: absenceReport },
+  'statistical-neighbours': { title: 'Statistical neighbours (LA benchmarking)', run: statisticalNeighbours },
+  profile: { title: 'Attendance profile (half-termly, by characteristics)', run: attendanceProfile },
 } as const satisfies Readonly<Record<string, ReportEntry>>;
 
 /** A report id of {@link REPORTS}. */
