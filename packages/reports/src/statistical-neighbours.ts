@@ -297,18 +297,17 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
     const d = options.reverse === true ? order(b) - order(a) : order(a) - order(b);
     return Number.isNaN(d) || d === 0 ? (members.findIndex((m) => m.laCode === a.key['la_code']) - members.findIndex((m) => m.laCode === b.key['la_code'])) : d;
   });
-  const counts = [...meanFrom.values()];
   const meanName = meanMethod === 'plain-mean-of-rates' ? 'Statistical neighbours: mean of rates (LAIT)' : 'Statistical neighbours: pooled sessions';
   const rows: ReportRow[] = [
     ...ranked,
-    { key: { name: meanName, la_code: '', role: 'neighbours-mean', method: meanMethod, contributors: `${Math.min(...counts)} of ${list.neighbours.length}` }, cells: meanCells },
+    { key: { name: meanName, la_code: '', role: 'neighbours-mean', method: meanMethod, contributors: `${meanFrom.get(sortBy) ?? 0} of ${list.neighbours.length}` }, cells: meanCells },
     { key: { name: region?.name ?? `Region ${regionCode ?? 'unknown'}`, la_code: '', role: 'region', region_code: regionCode ?? '' }, cells: regionCells },
     { key: { name: england?.name ?? 'England', la_code: '', role: 'england' }, cells: englandCells },
   ];
 
   notes.add(`Rows: LA ${la} and its ten DfE statistical neighbours (May 2025), ordered by ${measures[0]?.label.toLowerCase() ?? 'overall absence'} ${options.reverse === true ? 'highest' : 'lowest'} first; then their mean, the region and England. DfE ${phase} rows, ${periodKey}.`);
   notes.add(meanMethod === 'plain-mean-of-rates'
-    ? 'The neighbours\' mean is the plain mean of their rates, as DfE\'s LA Interactive Tool (LAIT) shows it; neighbours without a figure are left out.'
+    ? 'The neighbours\' mean is the plain mean of their rates, as DfE\'s LA Interactive Tool (LAIT) shows it; neighbours without a figure are left out (the row\'s `contributors` counts those with an overall absence figure).'
     : 'The neighbours\' mean pools their sessions (all absence sessions over all possible sessions): larger LAs weigh more. LAIT shows the plain mean of rates instead.');
   notes.add('Lower absence is better: rank 1 is the lowest rate (ties share the lower rank, as LAIT), and quartile band A is the quarter of LAs in England with the lowest rates (LAIT\'s bands, edges inclusive of the upper quartile).');
   notes.add(`Bands compare each rate with ${compareWith === 'national' ? 'England' : 'the LA\'s region'}: 1 to under 2, 2 to under 4, and 4 or more percentage points either way (FFT FAQ 2); they are not statistical significance.`);
