@@ -20,10 +20,10 @@ describe('XML safety: DTDs refused, entities never expanded', () => {
   it('entity references without a DTD stay unexpanded text; only the five predefined ones are decoded', () => {
     expect(decodeText('Elm &amp; Oak &lt;&#65;&#x42;&other;')).toBe('Elm & Oak <AB&other;');
   });
-  it('an element named __proto__ is a bad-xml issue, not prototype pollution', () => {
-    const raws = rawRecordsOf('p.xml', enc('<CTfile><__proto__><polluted>1</polluted></__proto__></CTfile>'));
+  it('an element named __proto__ in a pupil makes that pupil a bad-xml issue, not prototype pollution; outside a pupil it is never parsed', () => {
+    const raws = rawRecordsOf('p.xml', enc('<CTfile><__proto__><polluted>1</polluted></__proto__><CTFpupilData><Pupil><__proto__><polluted>1</polluted></__proto__></Pupil><Pupil><UPN>A123456789012</UPN></Pupil></CTFpupilData></CTfile>'));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    expect(raws.map((r) => r.data._tag === 'problem' && r.data.code)).toEqual(['ctf/bad-xml']);
+    expect(raws.map((r) => (r.data._tag === 'problem' ? r.data.code : r.data._tag))).toEqual(['header', 'ctf/bad-xml', 'pupil']);
   });
   it('bytes that are not UTF-8 are read as Latin-1 with a warning', () => {
     const bytes = new Uint8Array([...enc('<CTfile><Header><SourceSchool><LEA>926</LEA><SchoolName>Caf'), 0xe9, ...enc('</SchoolName></SourceSchool></Header></CTfile>')]);
