@@ -13,7 +13,8 @@
  * - absence in spells (illness for a few days, unauthorised holiday for a week), half-day medical
  *   appointments, lates (`L`, `U` with minutes), educational visits, part-time timetables (`C2`);
  * - movers (leaving and admission dates), dual registrations (`D` at the school not responsible for the
- *   session), a few corrected marks (first `N`, then the reason, with a later `recorded_at`) and a few `-`.
+ *   session), a few corrected marks (first `N`, then the reason, with a later `recorded_at`), a few `-`,
+ *   and a few present sessions with no row at all (a pupil left off a register that was taken).
  * Every code is in force on its date (codes.ts `regimeOn`, SI 2024/208 from 19 August 2024).
  *
  * @module
@@ -243,6 +244,10 @@ function* sessionMarks(
     const time = session === 'AM' ? 'T09:20:00Z' : 'T13:40:00Z';
     yield mark(e, date, session, 'N', undefined, `${date}${time}`);
     yield mark(e, date, session, code, minutes, `${fromDayNumber(d + 2)}T10:05:00Z`);
+  } else if (u >= 0.0126 && u < 0.013 && (code === '/' || code === '\\')) {
+    // A pupil left off a register that was taken: no row at all (the data-check report's "unmarked").
+    // Decided on the same draw as the branches above, so every other mark is unchanged.
+    return;
   } else {
     yield mark(e, date, session, code, minutes, undefined);
   }
