@@ -1,96 +1,232 @@
 /**
- * `attendance import` merging: the existing dataset (if any) first, then each source in order,
- * folded with adapter-kit's `resolveRecords` (the canonical version rule: for one school, pupil or
- * (school, pupil, date, session) mark, the latest `recorded_at` wins, else the later input wins).
- * So importing the same extract twice changes nothing, and a later extract's corrections win
- * because it is imported later. The result is written back as a whole, sorted, canonical folder.
+ * `attendance import` merging, streamed: the existing dataset (if any) first, then each source in
+ * order. Marks go, as they are normalized, into a columnar store (import-store.ts) that resolves
+ * versions with the canonical rule (the latest `recorded_at` wins, an empty one older than any;
+ * else the later input wins); schools and pupils, which are few, stay objects and are folded by
+ * adapter-kit's `resolveRecords`. So importing the same extract twice changes nothing, a later
+ * extract's corrections win, and no source is ever held as a list of mark objects.
+ *
+ * Every source is one entry of import-report.json with `read = accepted + superseded + rejected`:
+ * a version superseded by a later source's counts against the source it came from.
  *
  * @module
  */
-import { rename, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
-import { datasetRecords, readCanonicalDataset, writeCanonicalDataset, type TermDates } from '@attendance-kit/adapter-canonical';
-import { fileReport, importReport, type AdapterOptions, type CanonicalRecord, type ImportReport, type Resolved, type SourceBatch } from '@attendance-kit/adapter-kit';
-import type { CanonicalMark, CanonicalPupil, CanonicalSchool, Issue } from '@attendance-kit/core';
+import { join } from 'node:path';
+import { datasetRecords, enrolmentKey, readCanonicalDataset, type TermDates } from '@attendance-kit/adapter-canonical';
+import {
+  importReport,
+  resolveRecords,
+  type AdapterOptions,
+  type CanonicalRecord,
+  type FileReport,
+  type ImportReport,
+} from '@attendance-kit/adapter-kit';
+import { CODE_ID, toDayNumber, type CanonicalMark, type CanonicalPupil, type CanonicalSchool, type Issue, type RecordCounts, type Severity } from '@attendance-kit/core';
+import { createMarkMerge, type MarkMerge, type MergedMarks } from './import-store.js';
+import { parseRecordedAt, recoverStamps } from './import-stamps.js';
 import type { ImportSource } from './import-sources.js';
 
-/** A canonical dataset folder's content as records, plus its report's totals. */
-export interface DatasetBatch {
-  readonly batch: SourceBatch;
-  readonly terms: readonly TermDates[];
+/** Issues kept per source in import-report.json (all are counted), as adapter-kit's collector. */
+const ISSUE_CAP = 1000;
+
+/** One source of the import: its report entry in the making, and its schools and pupils. */
+interface SourceEntry {
+  readonly index: number;
+  readonly label: string;
+  readonly kind: string;
+  /** Schools and pupils (few): resolved as objects at the end. */
+  readonly records: CanonicalRecord[];
+  read: number;
+  rejected: number;
+  /** Superseded inside the source before the import saw it (a canonical folder's own versions). */
+  superseded: number;
+  readonly kept: Issue[];
+  total: number;
+  readonly byCode: Map<string, number>;
+  readonly bySeverity: Record<Severity, number>;
 }
 
-/** Reads a canonical dataset folder as one batch of records. Throws SourceReadError if unreadable. */
-export const canonicalBatch = async (dir: string, source: string): Promise<DatasetBatch> => {
-  const { dataset, report, terms } = await readCanonicalDataset(dir);
-  const recs = datasetRecords(dataset);
-  const records: CanonicalRecord[] = [
-    ...recs.schools.map((school) => ({ _tag: 'school' as const, school: school as CanonicalSchool })),
-    ...recs.pupils.map((pupil) => ({ _tag: 'pupil' as const, pupil: pupil as CanonicalPupil })),
-  ];
-  for (const mark of recs.marks as Iterable<CanonicalMark>) records.push({ _tag: 'mark', mark });
-  const files = report.files.filter((f) => f.kind !== 'terms');
-  const sum = (k: 'read' | 'rejected' | 'superseded'): number => files.reduce((n, f) => n + f.counts[k], 0);
-  const issues: Issue[] = report.files.flatMap((f) => f.issues.map((i) => ({ ...i, file: join(source, i.file ?? f.file) })));
-  return { batch: { source, records, read: sum('read'), rejected: sum('rejected'), superseded: sum('superseded'), issues }, terms };
+const addIssue = (s: SourceEntry, issue: Issue, count = 1): void => {
+  s.total += count;
+  s.byCode.set(issue.code, (s.byCode.get(issue.code) ?? 0) + count);
+  s.bySeverity[issue.severity] += count;
+  if (s.kept.length < ISSUE_CAP) s.kept.push(issue);
 };
 
-/** What normalizing the adapter sources gave, before resolution. */
-export interface AdapterBatches {
-  readonly batches: readonly SourceBatch[];
-  /** Codes of issues that say an option is needed, with the option. */
-  readonly needed: ReadonlyMap<string, keyof AdapterOptions>;
+/** What {@link finishImport} gives: everything the dataset and the report are written from. */
+export interface ImportResult {
+  readonly schools: readonly CanonicalSchool[];
+  readonly pupils: readonly CanonicalPupil[];
+  readonly marks: MergedMarks;
+  /** School URN and pupil id of each enrolment number in `marks`. */
+  readonly enrolmentUrn: readonly string[];
+  readonly enrolmentPupil: readonly string[];
+  readonly report: ImportReport;
 }
 
-/** Reads and normalizes each adapter source (one batch per file). */
-export const adapterBatches = async (sources: readonly ImportSource[], options: AdapterOptions, label: (path: string) => string): Promise<AdapterBatches> => {
-  const batches: SourceBatch[] = [];
-  const needed = new Map<string, keyof AdapterOptions>();
-  for (const s of sources) {
-    if (s._tag !== 'adapter') continue;
-    const records: CanonicalRecord[] = [];
-    const issues: Issue[] = [];
-    let read = 0;
-    let rejected = 0;
-    for await (const raw of s.adapter.read([s.path], { options })) {
-      const n = s.adapter.normalize(raw, options);
-      records.push(...n.records);
-      for (const i of n.issues) {
-        issues.push({ ...i, file: label(i.file ?? s.path) });
-        const option = s.adapter.needsOption?.[i.code];
-        if (option !== undefined) needed.set(i.code, option);
-      }
-      read += n.read;
-      rejected += n.rejected;
-    }
-    batches.push({ source: label(s.path), records, read, rejected, issues });
-  }
-  return { batches, needed };
-};
-
-/** The import report: one entry per source (existing dataset first), with its counts and issues. */
-export const buildReport = (resolved: Resolved, formats: ReadonlyMap<string, string>): ImportReport =>
-  importReport(
-    [...resolved.counts].map(([file, counts]) => fileReport({ file, kind: formats.get(file) ?? 'unknown', counts, issues: resolved.issues.get(file) ?? [] })),
-  );
+/** What one source gave, for progress lines. */
+export interface SourceDone {
+  readonly label: string;
+  readonly kind: string;
+  readonly read: number;
+  readonly rejected: number;
+}
 
 /**
- * Writes the resolved records as the canonical dataset `dir`, through a temporary folder beside it
- * so a failure half way leaves the old files in place.
+ * The state of an import while sources stream in. Create one with {@link createImport}, add the
+ * sources in input order, then {@link Import.finish}.
  */
-export const writeResolved = async (dir: string, resolved: Resolved, terms: readonly TermDates[] | undefined, report: ImportReport): Promise<void> => {
-  const tmp = await mkdtemp(join(dirname(dir), `.${basename(dir)}.import-`));
-  try {
-    await writeCanonicalDataset(tmp, {
-      schools: resolved.schools,
-      pupils: resolved.pupils,
-      marks: resolved.marks,
-      ...(terms === undefined || terms.length === 0 ? {} : { terms }),
-    });
-    await writeFile(join(tmp, 'import-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    const names = ['schools.csv', 'pupils.csv', 'marks.csv', 'import-report.json', ...(terms === undefined || terms.length === 0 ? [] : ['terms.csv'])];
-    for (const n of names) await rename(join(tmp, n), join(dir, n));
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+export interface Import {
+  /** Reads a canonical dataset folder (the existing dataset, or an input). Throws SourceReadError if unreadable. */
+  addCanonical(dir: string, label: string, kind: string): Promise<{ readonly terms: readonly TermDates[]; readonly schools: readonly CanonicalSchool[] }>;
+  /** Reads and normalizes one adapter source; returns the options its issues say are needed. */
+  addAdapter(source: Extract<ImportSource, { _tag: 'adapter' }>, options: AdapterOptions, labelOf: (path: string) => string): Promise<ReadonlyMap<string, keyof AdapterOptions>>;
+  /** A file no format recognised: reported with one warning, nothing read. */
+  addUnrecognised(label: string, message: string): void;
+  /** Resolves everything added (call once). */
+  finish(): ImportResult;
+}
+
+/** Starts an import; `onSource` is told when each source has been read. */
+export const createImport = (onSource: (done: SourceDone) => void = () => undefined): Import => {
+  const merge: MarkMerge = createMarkMerge();
+  const sources: SourceEntry[] = [];
+  const byLabel = new Map<string, SourceEntry>();
+  const enrolmentIds = new Map<string, number>();
+  const enrolmentUrn: string[] = [];
+  const enrolmentPupil: string[] = [];
+  const days = new Map<string, number>();
+
+  const entry = (label: string, kind: string): SourceEntry => {
+    let s = byLabel.get(label);
+    if (s === undefined) {
+      s = { index: sources.length, label, kind, records: [], read: 0, rejected: 0, superseded: 0, kept: [], total: 0, byCode: new Map(), bySeverity: { error: 0, warning: 0, info: 0 } };
+      sources.push(s);
+      byLabel.set(label, s);
+    }
+    merge.source(s.index);
+    return s;
+  };
+
+  const enrolmentId = (urn: string, pupil: string): number => {
+    const key = enrolmentKey(urn, pupil);
+    let id = enrolmentIds.get(key);
+    if (id === undefined) {
+      id = enrolmentUrn.length;
+      enrolmentIds.set(key, id);
+      enrolmentUrn.push(urn);
+      enrolmentPupil.push(pupil);
+    }
+    return id;
+  };
+
+  // Marks come pupil by pupil: the last pupil's number is tried first.
+  let lastUrn = '';
+  let lastPupil = '';
+  let lastId = -1;
+  /** Adds one adapter mark; false when its date is before 1970 (the store counts days from then). */
+  const addMark = (m: CanonicalMark): boolean => {
+    if (m.schoolUrn !== lastUrn || m.pupilId !== lastPupil || lastId < 0) {
+      lastUrn = m.schoolUrn;
+      lastPupil = m.pupilId;
+      lastId = enrolmentId(m.schoolUrn, m.pupilId);
+    }
+    let day = days.get(m.date);
+    if (day === undefined) days.set(m.date, (day = toDayNumber(m.date)));
+    if (day < 0) return false;
+    const stamp = m.recordedAt === undefined ? Number.NaN : parseRecordedAt(m.recordedAt);
+    merge.add(lastId, day * 2 + (m.session === 'PM' ? 1 : 0), CODE_ID.get(m.code) ?? 0, m.minutesLate ?? 0xffff, stamp);
+    return true;
+  };
+
+  return {
+    async addCanonical(dir, label, kind) {
+      const { dataset, report, terms } = await readCanonicalDataset(dir);
+      const stamps = await recoverStamps(join(dir, 'marks.csv'), dataset);
+      const s = entry(label, kind);
+      const recs = datasetRecords(dataset);
+      for (const school of recs.schools) s.records.push({ _tag: 'school', school: school as CanonicalSchool });
+      for (const pupil of recs.pupils) s.records.push({ _tag: 'pupil', pupil: pupil as CanonicalPupil });
+      for (const f of report.files) {
+        if (f.kind !== 'terms') {
+          s.read += f.counts.read;
+          s.rejected += f.counts.rejected;
+          s.superseded += f.counts.superseded;
+        }
+        // Kept issues, with the folder in their file name; counts of all of them, kept or not.
+        for (const i of f.issues) addIssue(s, { ...i, file: join(label, i.file ?? f.file) }, 0);
+        s.total += f.issuesTotal;
+        for (const [code, n] of Object.entries(f.issuesByCode)) s.byCode.set(code, (s.byCode.get(code) ?? 0) + n);
+        for (const sev of ['error', 'warning', 'info'] as const) s.bySeverity[sev] += f.issuesBySeverity[sev];
+      }
+      // The store's enrolment numbers are the folder's own: map them to the import's.
+      const urnOf = dataset.schools.map((x) => x.urn);
+      const ids = Uint32Array.from(dataset.enrolments, (e) => enrolmentId(urnOf[e.school] ?? '', e.pupilId));
+      const m = dataset.marks;
+      for (let k = 0; k < m.length; k++) {
+        merge.add(ids[m.enrolment[k] as number] as number, m.slot[k] as number, m.code[k] as number, m.minutesLate[k] as number, stamps === null ? Number.NaN : (stamps[k] as number));
+      }
+      onSource({ label, kind, read: s.read, rejected: s.rejected });
+      return { terms, schools: recs.schools as readonly CanonicalSchool[] };
+    },
+
+    async addAdapter(source, options, labelOf) {
+      const label = labelOf(source.path);
+      const s = entry(label, source.adapter.id);
+      const needed = new Map<string, keyof AdapterOptions>();
+      for await (const raw of source.adapter.read([source.path], { options })) {
+        const n = source.adapter.normalize(raw, options);
+        for (const r of n.records) {
+          if (r._tag !== 'mark') s.records.push(r);
+          else if (!addMark(r.mark)) {
+            s.rejected++;
+            addIssue(s, { code: 'import/date-out-of-range', severity: 'error', message: `mark on ${r.mark.date} is before 1970-01-01, which a dataset cannot hold`, file: label });
+          }
+        }
+        for (const i of n.issues) {
+          addIssue(s, { ...i, file: labelOf(i.file ?? source.path) });
+          const option = source.adapter.needsOption?.[i.code];
+          if (option !== undefined) needed.set(i.code, option);
+        }
+        s.read += n.read;
+        s.rejected += n.rejected;
+      }
+      onSource({ label, kind: s.kind, read: s.read, rejected: s.rejected });
+      return needed;
+    },
+
+    addUnrecognised(label, message) {
+      const s = entry(label, 'unrecognised');
+      addIssue(s, { code: 'import/unrecognised-file', severity: 'warning', message, file: label });
+      onSource({ label, kind: s.kind, read: 0, rejected: 0 });
+    },
+
+    finish() {
+      // Schools and pupils: adapter-kit's resolver (the same rule; conflicting duplicates warned about).
+      const resolved = resolveRecords(sources.map((s) => ({ source: s.label, records: s.records, read: s.read, rejected: s.rejected, superseded: s.superseded, issues: [] })));
+      // Marks: ranked by (school URN, pupil id), as pupils.csv is sorted.
+      const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+      const ids = enrolmentUrn.map((_, i) => i).sort((a, b) => byText(enrolmentUrn[a] as string, enrolmentUrn[b] as string) || byText(enrolmentPupil[a] as string, enrolmentPupil[b] as string));
+      const rank = new Uint32Array(ids.length);
+      ids.forEach((id, r) => (rank[id] = r));
+      const marks = merge.finish(rank);
+      const files: FileReport[] = sources.map((s) => {
+        for (const i of resolved.issues.get(s.label) ?? []) addIssue(s, i);
+        const c = resolved.counts.get(s.label) ?? { read: 0, accepted: 0, superseded: 0, rejected: 0 };
+        const added = marks.added[s.index] ?? 0;
+        const lost = marks.superseded[s.index] ?? 0;
+        const counts: RecordCounts = { read: c.read, accepted: c.accepted + added - lost, superseded: c.superseded + lost, rejected: c.rejected };
+        return {
+          file: s.label,
+          kind: s.kind,
+          counts,
+          issues: s.kept,
+          issuesTotal: s.total,
+          issuesByCode: Object.fromEntries(s.byCode),
+          issuesBySeverity: { ...s.bySeverity },
+        };
+      });
+      return { schools: resolved.schools, pupils: resolved.pupils, marks, enrolmentUrn, enrolmentPupil, report: importReport(files) };
+    },
+  };
 };

@@ -7,22 +7,24 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { isSourceReadError, resolveRecords, type AdapterOptions, type SourceBatch } from '@attendance-kit/adapter-kit';
-import { PHASES, type Phase } from '@attendance-kit/core';
+import type { TermDates } from '@attendance-kit/adapter-canonical';
+import { isSourceReadError, type AdapterOptions } from '@attendance-kit/adapter-kit';
+import { PHASES, type CanonicalSchool, type Phase } from '@attendance-kit/core';
 import { z } from 'zod';
 import type { Command } from '../command.js';
 import { EXIT, type CliIo } from '../io.js';
 import { parse } from '../parse-args.js';
 import { reportInputProblem, reportUsage, usageProblem } from '../usage-error.js';
-import { adapterBatches, buildReport, canonicalBatch, writeResolved } from './import-merge.js';
-import { expandSources, IMPORT_FORMATS, type ImportSource } from './import-sources.js';
+import { createImport } from './import-merge.js';
+import { writeImport } from './import-write.js';
+import { expandSources, IMPORT_FORMATS } from './import-sources.js';
 
 const OPTION_FLAGS: Readonly<Record<keyof AdapterOptions, string>> = { schoolUrn: '--school-urn', laCode: '--la-code', phase: '--phase' };
 
 const IMPORT_HELP = `attendance import: read MIS exports into a canonical dataset
 
 Usage:
-  attendance import --from ${IMPORT_FORMATS.join('|')} PATH... --out DATASET [--school-urn URN] [--la-code LA] [--phase PHASE]
+  attendance import --from ${IMPORT_FORMATS.join('|')} PATH... --out DATASET [--school-urn URN] [--la-code LA] [--phase PHASE] [--progress]
 
 Reads each PATH (a file, or a folder read recursively) with the adapter of --from, and merges what
 it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), creating it if missing.
@@ -35,12 +37,15 @@ it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), cr
   --school-urn URN    the school's URN, where the source does not carry it (a CTF and Bromcom do not)
   --la-code LA        the three-digit LA code, where the source does not carry it
   --phase PHASE       ${PHASES.join(', ')}; where the source does not carry it (a CTF does not)
+  --progress          a line per file on stderr as it is read (the default when stderr is a terminal)
   -h, --help          this help.
 
 Merging: a school, pupil or (school, pupil, date, session) mark read again replaces the earlier
 version (a later recorded_at wins first; marks without one are ordered by input: the existing
 dataset, then the PATHs in the order given, files of a folder by name). So importing the same
 extract twice changes nothing, and importing a later extract applies its corrections.
+Marks keep their recorded_at (written in UTC), so a later import still orders versions by it.
+Marks are held as columns while sources stream in (about 9-20 bytes a mark), never as objects.
 Writes DATASET/schools.csv, pupils.csv, marks.csv (terms.csv kept) and DATASET/import-report.json:
 per source file the records read, accepted, superseded and rejected, and each issue.
 
@@ -68,8 +73,6 @@ const isFolderDataset = async (dir: string): Promise<'dataset' | 'none'> =>
     () => 'none' as const,
   );
 
-const formatOf = (s: ImportSource): string => (s._tag === 'adapter' ? s.adapter.id : s._tag);
-
 /** The `import` command. */
 export const importCommand: Command = {
   name: 'import',
@@ -78,7 +81,14 @@ export const importCommand: Command = {
   run: async (args, io) => {
     const parsed = parse(
       args,
-      { from: { type: 'string' }, out: { type: 'string', short: 'o' }, 'school-urn': { type: 'string' }, 'la-code': { type: 'string' }, phase: { type: 'string' } },
+      {
+        from: { type: 'string' },
+        out: { type: 'string', short: 'o' },
+        'school-urn': { type: 'string' },
+        'la-code': { type: 'string' },
+        phase: { type: 'string' },
+        progress: { type: 'boolean' },
+      },
       'import',
     );
     if (!parsed.ok) return reportUsage(io, parsed.problem);
@@ -91,7 +101,8 @@ export const importCommand: Command = {
     const out = resolve(cwd, o.out);
     const label = (p: string): string => relative(cwd, p) || '.';
     try {
-      return await runImport(io, { ...o, out, paths: parsed.value.positionals.map((p) => resolve(cwd, p)), label });
+      const progress = v['progress'] === true || io.stderr.isTTY === true;
+      return await runImport(io, { ...o, out, progress, paths: parsed.value.positionals.map((p) => resolve(cwd, p)), label });
     } catch (e) {
       if (isSourceReadError(e)) return reportInputProblem(io, e.message.replaceAll(cwd + '/', ''));
       throw e;
@@ -106,60 +117,61 @@ interface ImportPlan {
   readonly schoolUrn?: string | undefined;
   readonly laCode?: string | undefined;
   readonly phase?: Phase | undefined;
+  readonly progress: boolean;
   readonly label: (p: string) => string;
 }
 
 const runImport = async (io: CliIo, plan: ImportPlan): Promise<number> => {
   const sources = await expandSources(plan.paths, plan.from, plan.out);
   if (sources.length === 0) return reportInputProblem(io, `no input files found in ${plan.paths.map(plan.label).join(', ')}`);
-  const existing = (await isFolderDataset(plan.out)) === 'dataset' ? await canonicalBatch(plan.out, `${plan.label(plan.out)} (existing)`) : undefined;
+  const started = performance.now();
+  const total = sources.length;
+  let done = 0;
+  const state = createImport((s) => {
+    if (!plan.progress) return;
+    const n = s.kind === 'existing dataset' ? '' : `[${++done}/${total}] `;
+    io.stderr.write(`attendance: ${n}${s.label} (${s.kind}): ${s.read} records read, ${s.rejected} rejected (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+  });
 
-  // Options a source lacks may come from the dataset already holding that school.
-  const known = existing?.batch.records.find((r) => r._tag === 'school' && r.school.urn === plan.schoolUrn);
+  let terms: readonly TermDates[] = [];
+  let known: CanonicalSchool | undefined;
+  if ((await isFolderDataset(plan.out)) === 'dataset') {
+    const existing = await state.addCanonical(plan.out, `${plan.label(plan.out)} (existing)`, 'existing dataset');
+    terms = existing.terms;
+    // Options a source lacks may come from the dataset already holding that school.
+    known = existing.schools.find((s) => s.urn === plan.schoolUrn);
+  }
   const options: AdapterOptions = {
     ...(plan.schoolUrn === undefined ? {} : { schoolUrn: plan.schoolUrn }),
-    ...(plan.laCode !== undefined ? { laCode: plan.laCode } : known?._tag === 'school' ? { laCode: known.school.laCode } : {}),
-    ...(plan.phase !== undefined ? { phase: plan.phase } : known?._tag === 'school' ? { phase: known.school.phase } : {}),
+    ...(plan.laCode !== undefined ? { laCode: plan.laCode } : known !== undefined ? { laCode: known.laCode } : {}),
+    ...(plan.phase !== undefined ? { phase: plan.phase } : known !== undefined ? { phase: known.phase } : {}),
   };
 
-  const formats = new Map<string, string>();
-  const batches: SourceBatch[] = [];
-  let terms = existing?.terms;
-  if (existing !== undefined) {
-    batches.push(existing.batch);
-    formats.set(existing.batch.source, 'existing dataset');
-  }
-  const fromAdapters = await adapterBatches(sources, options, plan.label);
-  if (fromAdapters.needed.size > 0) {
-    const flags = [...new Set(fromAdapters.needed.values())].map((k) => OPTION_FLAGS[k]);
-    return reportUsage(io, usageProblem(`the sources do not carry what ${flags.join(' and ')} give${flags.length === 1 ? 's' : ''}: add ${flags.map((f) => `${f} VALUE`).join(' ')}`, 'import'));
-  }
-  let adapterIndex = 0;
+  const needed = new Map<string, keyof AdapterOptions>();
   for (const s of sources) {
     if (s._tag === 'adapter') {
-      const b = fromAdapters.batches[adapterIndex++] as SourceBatch;
-      batches.push(b);
-      formats.set(b.source, formatOf(s));
+      for (const [code, option] of await state.addAdapter(s, options, plan.label)) needed.set(code, option);
     } else if (s._tag === 'canonical') {
-      const c = await canonicalBatch(s.path, plan.label(s.path));
-      batches.push(c.batch);
-      formats.set(c.batch.source, 'canonical');
-      if (c.terms.length > 0) terms = [...(terms ?? []), ...c.terms];
+      const c = await state.addCanonical(s.path, plan.label(s.path), 'canonical');
+      if (c.terms.length > 0) terms = [...terms, ...c.terms];
     } else {
-      const source = plan.label(s.path);
-      batches.push({ source, records: [], read: 0, rejected: 0, issues: [{ code: 'import/unrecognised-file', severity: 'warning', message: `not recognised as ${plan.from === 'canonical' ? 'a canonical dataset folder' : 'any supported format'}; skipped`, file: source }] });
-      formats.set(source, 'unrecognised');
+      state.addUnrecognised(plan.label(s.path), `not recognised as ${plan.from === 'canonical' ? 'a canonical dataset folder' : 'any supported format'}; skipped`);
     }
   }
-  const resolved = resolveRecords(batches);
-  const report = buildReport(resolved, formats);
+  if (needed.size > 0) {
+    const flags = [...new Set(needed.values())].map((k) => OPTION_FLAGS[k]);
+    return reportUsage(io, usageProblem(`the sources do not carry what ${flags.join(' and ')} give${flags.length === 1 ? 's' : ''}: add ${flags.map((f) => `${f} VALUE`).join(' ')}`, 'import'));
+  }
+  const result = state.finish();
+  if (plan.progress) io.stderr.write(`attendance: writing ${plan.label(plan.out)} (${result.marks.length} marks)\n`);
   try {
     await mkdir(plan.out, { recursive: true });
-    await writeResolved(plan.out, resolved, terms, report);
+    await writeImport(plan.out, result, terms);
   } catch (e) {
     io.stderr.write(`attendance: cannot write ${plan.label(plan.out)}: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.failure;
   }
+  const { report } = result;
   let read = 0;
   let accepted = 0;
   let superseded = 0;
@@ -174,7 +186,7 @@ const runImport = async (io: CliIo, plan: ImportPlan): Promise<number> => {
   io.stdout.write(
     `imported ${report.files.filter((f) => f.kind !== 'existing dataset').length} source(s) into ${plan.label(plan.out)}: ` +
       `${read} records read, ${accepted} accepted, ${superseded} superseded, ${rejected} rejected; ` +
-      `dataset now ${resolved.schools.length} schools, ${resolved.pupils.length} pupils, ${resolved.marks.length} marks\n`,
+      `dataset now ${result.schools.length} schools, ${result.pupils.length} pupils, ${result.marks.length} marks\n`,
   );
   if (report.totals.issuesTotal > 0) io.stderr.write(`attendance: ${report.totals.issuesTotal} issue(s); see ${plan.label(join(plan.out, 'import-report.json'))}\n`);
   return EXIT.ok;
