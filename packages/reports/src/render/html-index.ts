@@ -23,6 +23,40 @@ export interface IndexEntry {
   readonly report?: Report;
 }
 
+/** What each report shows, in a line (FFT's guide, seed 000; LA additions, issue 6 item 3). */
+const WHAT: Readonly<Record<string, string>> = {
+  '360': 'Key figures for the period: the LA, each year group and pupil group, with persistent absence.',
+  'attendance-summary': 'Each school\'s attendance for the period, highest first, against the comparator.',
+  'weekly-attendance': 'Each school\'s attendance week by week and for the period.',
+  'absence-summary': 'Each school\'s absence for the period, lowest first (overall, authorised, unauthorised or a reason).',
+  'weekly-absence': 'Each school\'s absence week by week and for the period.',
+  summary: 'The LA\'s attendance week by week and for the period, with a chart against the comparator.',
+  'year-groups': 'Attendance of each year group week by week, with the cohort of the latest week.',
+  'pupil-groups': 'Attendance by gender, FSM6, SEND and EAL, week by week.',
+  absence: 'Overall, authorised and unauthorised absence and each reason, week by week.',
+  'statistical-neighbours': 'The LA against its ten statistical neighbours, their mean, the region and England, ranked.',
+  profile: 'A half-termly attendance profile by pupil characteristics, with code-level detail.',
+  'part-time-timetables': 'Pupils on part-time timetables (code C2) and how long each has been on one.',
+  'persistent-absence': 'Persistently and severely absent pupils (pupil ids only) and their trajectory.',
+  'data-check': 'Per school: unmarked sessions, unresolved N marks, retrospective changes and sessions with no mark.',
+};
+
+/**
+ * The index entry of a report written as `ID.html` beside its other formats (`ID.json`, ...): its
+ * title, what it shows, the other formats' links, and the report for the index's period figure.
+ * @example indexEntryOf(report, ['html', 'json', 'csv', 'md'])
+ */
+export const indexEntryOf = (report: Report, formats: readonly string[]): IndexEntry => {
+  const what = WHAT[report.id];
+  return {
+    href: `${report.id}.html`,
+    title: report.title,
+    ...(what === undefined ? {} : { description: what }),
+    formats: formats.filter((f) => f !== 'html').map((f) => `${report.id}.${f}`),
+    report,
+  };
+};
+
 const RELATIVE = (href: string): string => {
   if (/^[a-z][a-z0-9+.-]*:|^\/\/|^\//i.test(href)) throw new RangeError(`Index links must be relative, got ${href}`);
   return href;
@@ -33,7 +67,9 @@ const headline = (report: Report | undefined): string => {
   if (report === undefined) return '<td></td>';
   const row = chartRow(report);
   const column = report.columns.find((c) => c.id === 'ytd') ?? report.columns[0];
-  if (row === undefined || column === undefined) return '<td>no rows</td>';
+  if (row === undefined || column === undefined) return '<td>no rows: see its notes</td>';
+  // A group's figure (Year 1, girls) is no headline for the report.
+  if (row.key['group'] !== undefined && row.key['la_code'] === undefined && row.key['group'] !== 'all') return '<td></td>';
   const cell = cellHtml(row.cells[column.id]);
   // The figure's cell, with what it is (row and column) as a small line under it.
   return cell.replace(/<\/td>$/, `<br><small>${e(row.key['name'] ?? '')}, ${e(column.label)}</small></td>`);

@@ -15,7 +15,8 @@ h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 a{color:var(--accent)}
 .meta{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;margin:.5rem 0 1rem;font-size:.9rem}
 .meta dt{font-weight:600;color:var(--muted)}.meta dd{margin:0}
-.wrap{overflow:auto;max-height:80vh;position:relative;border:1px solid var(--rule);border-radius:4px;max-width:100%;width:max-content}
+.wrap{overflow:auto;position:relative;border:1px solid var(--rule);border-radius:4px;max-width:100%;width:max-content}
+.wrap.tall{max-height:80vh}
 table{border-collapse:separate;border-spacing:0;font-size:.875rem}
 caption{text-align:left;font-weight:600;padding:.4rem .5rem;caption-side:top}
 th,td{padding:.3rem .55rem;white-space:nowrap;border-right:1px solid #e1e4e8;border-bottom:1px solid #e1e4e8;text-align:left}
@@ -25,6 +26,7 @@ tbody th{position:sticky;left:0;z-index:1;background:#fff;font-weight:600;border
 thead th:first-child{left:0;z-index:3}
 tbody tr:nth-child(even) td,tbody tr:nth-child(even) th{background:var(--zebra)}
 tbody tr.total td,tbody tr.total th{background:var(--total);font-weight:700;border-bottom:2px solid var(--rule)}
+tbody tr.group-start td,tbody tr.group-start th{border-top:2px solid var(--rule)}
 tbody tr:hover td,tbody tr:hover th{background:#fff6d6}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .band,.band-none{display:inline-block;width:1.75em;height:1.75em;line-height:1.6em;border-radius:50%;text-align:center;font-size:.72rem;font-weight:700;margin-left:.35rem;vertical-align:middle}
@@ -50,7 +52,7 @@ svg .panel-title{font-weight:600;fill:#222;font-size:12px}
 .reports{border-collapse:separate;border-spacing:0;font-size:.95rem;max-width:70rem}
 .reports td,.reports th{white-space:normal;vertical-align:top;border-right:0}
 .reports th[scope=row]{position:static;border-right:0;min-width:14rem}
-.formats a{margin-right:.5rem}
+.formats{white-space:nowrap}.formats a{margin-right:.5rem}
 .lede{max-width:60rem}
 @media print{
 @page{size:A4 landscape;margin:10mm}

@@ -30,6 +30,9 @@ export const keyLabel = (k: string): string => KEY_LABELS[k] ?? k.charAt(0).toUp
 export const shownKeys = (report: Report): readonly string[] =>
   keyColumns(report).filter((k, i) => i === 0 || k === 'name' || report.rows.length < 2 || new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1);
 
+/** Rows beyond which the table scrolls in a box of its own (a screenful). */
+const TALL = 25;
+
 const NUMERIC = /^-?\d+(\.\d+)?%?$/;
 
 /**
@@ -85,13 +88,21 @@ export const tableHtml = (report: Report, total: ReportRow | undefined): string 
   const numeric = new Set(keys.filter((k) => numericKey(report, k)));
   const head = `<tr>${keys.map((k) => `<th scope="col"${numeric.has(k) ? ' class="n"' : ''}>${e(keyLabel(k))}</th>`).join('')}${report.columns.map((c) => `<th scope="col" class="n">${e(c.label)}</th>`).join('')}</tr>`;
   const body = report.rows
-    .map((r) => {
-      const cls = r === total && r.key['la_code'] !== undefined ? ' class="total"' : '';
+    .map((r, i) => {
+      // The total row stands out; a new group (360: year groups, then sex, FSM6 ...) starts with a rule.
+      const prev = report.rows[i - 1];
+      const classes = [
+        r === total && r.key['la_code'] !== undefined ? 'total' : '',
+        prev !== undefined && r.key['group'] !== undefined && prev.key['group'] !== undefined && r.key['group'] !== prev.key['group'] ? 'group-start' : '',
+      ].filter((c) => c !== '');
+      const cls = classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
       const keyCells = keys
         .map((k, i) => (i === 0 ? `<th scope="row">${e(r.key[k] ?? '')}</th>` : `<td${numeric.has(k) ? ' class="n"' : ''}>${e(r.key[k] ?? '')}</td>`))
         .join('');
       return `<tr${cls}>${keyCells}${report.columns.map((c) => cellHtml(r.cells[c.id])).join('')}</tr>`;
     })
     .join('\n');
-  return `<div class="wrap" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${BAND_KEY}`;
+  // A long table scrolls in its own box under a sticky header; a short one shows whole (and in full-page views).
+  const box = report.rows.length > TALL ? 'wrap tall' : 'wrap';
+  return `<div class="${box}" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${BAND_KEY}`;
 };

@@ -14,7 +14,7 @@ import { page } from './html-page.js';
 import { constantKeys, keyLabel, tableHtml } from './html-table.js';
 import { renderMultiples, wantsMultiples } from './multiples.js';
 
-export { renderIndex, type IndexEntry } from './html-index.js';
+export { indexEntryOf, renderIndex, type IndexEntry } from './html-index.js';
 
 /** A profile id with core's description of it, so a reader knows which pupils count. */
 const profileText = (id: string): string => {
