@@ -4,9 +4,10 @@
  *
  * - a session mark has a `session` and a `date`, or names an attendance code
  *   (`attendance_code` / `attendance_code_id`) and a student (`student` / `student_id`);
- * - a student has `upi`, `mis_id`, `forename`, `surname`, `education_details` or `date_of_birth`;
+ * - a student has one of the includes `education_details`, `extended_details`, `year` (a person
+ *   without them, e.g. an employee or a student fetched without includes, is not read);
  * - an attendance code has `code` and one of `description`, `type` or a statutory mapping field,
- *   and none of a student's or a mark's fields;
+ *   and none of a person's, a mark's or a class's fields (`name`, `mis_id`, `subject`);
  * - a school (the single object of `schools/{id}`) has `urn`, `la_code`, `establishment_number`
  *   or `phase_of_education`.
  *
@@ -22,7 +23,10 @@ export type Entity = 'session' | 'student' | 'code' | 'school';
 /** Field names that may give an attendance code's statutory code (all inferred, §2.4). */
 export const STATUTORY_FIELDS = ['statutory_code', 'dfe_code', 'export_code', 'statutory_return_code', 'statutory'] as const;
 
-const STUDENT = ['upi', 'mis_id', 'forename', 'surname', 'education_details', 'date_of_birth', 'legal_surname'];
+/** The includes only a student carries (the adapter asks for them; an employee has none). */
+const STUDENT = ['education_details', 'extended_details', 'year'];
+/** Fields of any person (student or employee). */
+export const PERSON = ['upi', 'mis_id', 'forename', 'surname', 'legal_surname', 'date_of_birth'];
 
 /**
  * The entity of a row, or undefined when it is none of those read.
@@ -32,7 +36,7 @@ export const entityOf = (row: unknown): Entity | undefined => {
   if (!isObj(row)) return undefined;
   if ((has(row, 'session') && has(row, 'date')) || (has(row, 'attendance_code', 'attendance_code_id') && has(row, 'student', 'student_id'))) return 'session';
   if (has(row, ...STUDENT)) return 'student';
-  if (has(row, 'code') && has(row, 'description', 'type', ...STATUTORY_FIELDS) && !has(row, 'student', 'student_id', 'date', 'session')) return 'code';
+  if (has(row, 'code') && has(row, 'description', 'type', ...STATUTORY_FIELDS) && !has(row, 'student', 'student_id', 'date', 'session', 'name', 'mis_id', 'subject', ...PERSON)) return 'code';
   if (has(row, 'urn', 'la_code', 'establishment_number', 'phase_of_education')) return 'school';
   return undefined;
 };

@@ -13,8 +13,8 @@
 import type { AdapterOptions, CanonicalRecord, Normalized, RawRecord } from '@attendance-kit/adapter-kit';
 import type { Issue } from '@attendance-kit/core';
 import { statutoryOf } from './codes.js';
-import { ENTITY_NAME, entityOf } from './entity.js';
-import { isObj } from './fields.js';
+import { ENTITY_NAME, entityOf, PERSON } from './entity.js';
+import { has, isObj } from './fields.js';
 import { sessionMark } from './marks.js';
 import type { WondeRaw } from './read.js';
 import { schoolOfObject, schoolOfOptions, urnFor } from './school.js';
@@ -32,7 +32,8 @@ const normalizeRow = (raw: RawRecord<WondeRaw>, data: Extract<WondeRaw, { _tag: 
   }
   if (!isObj(row) || entity === undefined || entity === 'school') {
     const keys = isObj(row) ? Object.keys(row).slice(0, 6).join(', ') : '';
-    const what = isObj(row) ? `(fields ${keys || 'none'}) is no student, attendance code or session mark` : 'is not an object';
+    const person = isObj(row) && has(row, ...PERSON) ? ' (a person without the education_details include: an employee, or students fetched without include=education_details,extended_details,year)' : '';
+    const what = isObj(row) ? `(fields ${keys || 'none'}) is no student, attendance code or session mark${person}` : 'is not an object';
     return { records: [], issues: [{ code: 'wonde/unrecognised-row', severity: 'error', message: `${where.path} ${what}; rejected`, file: raw.file, field: where.path }], read: 1, rejected: 1 };
   }
   // Without a usable URN nothing can be keyed; the page record carries the one issue saying so.
