@@ -82,8 +82,9 @@ const addRow = (acc: Acc, r: PeriodSummaryRow, measures: readonly Measure[]): vo
 const fieldLabel = (field: string): string =>
   field === 'year_group' ? 'Year' : field === 'sex' ? 'Gender' : field === 'fsm6' ? 'FSM6' : field === 'sen' ? 'SEN' : field === 'eal' ? 'EAL' : field === 'ethnicity_major' ? 'Ethnicity' : field;
 
+/** Register order for year groups, else alphabetical; unknown (`''`) last. */
 const valueOrder = (field: string, a: string, b: string): number =>
-  field === 'year_group' ? YEAR_GROUPS.indexOf(a as never) - YEAR_GROUPS.indexOf(b as never) : a < b ? -1 : a > b ? 1 : 0;
+  a === '' || b === '' ? (a === b ? 0 : a === '' ? 1 : -1) : field === 'year_group' ? YEAR_GROUPS.indexOf(a as never) - YEAR_GROUPS.indexOf(b as never) : a < b ? -1 : a > b ? 1 : 0;
 
 /**
  * The half-termly attendance profile: rows per part (the whole period, then each half-term) x group
