@@ -15,4 +15,7 @@ export * from './registry.js';
 export * from './statistical-neighbours.js';
 export * from './statistical-neighbours-stats.js';
 export * from './profile.js';
+export * from './part-time-timetables.js';
+export * from './persistent-absence.js';
+export * from './data-check.js';
 export * from './render/index.js';

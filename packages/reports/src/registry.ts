@@ -18,9 +18,13 @@ import {
 } from './reports.js';
 import { statisticalNeighbours, type StatisticalNeighboursOptions } from './statistical-neighbours.js';
 import { attendanceProfile, type ProfileReportOptions } from './profile.js';
+import { partTimeTimetables, type PartTimeTimetablesOptions } from './part-time-timetables.js';
+import { persistentAbsence, type PersistentAbsenceOptions } from './persistent-absence.js';
+import { dataCheck, type DataCheckOptions } from './data-check.js';
 
 /** Options any report accepts (each reads the ones it knows). */
-export type AnyReportOptions = AbsenceReportOptions & Report360Options & StatisticalNeighboursOptions & ProfileReportOptions;
+export type AnyReportOptions = AbsenceReportOptions & Report360Options & StatisticalNeighboursOptions & ProfileReportOptions &
+  PartTimeTimetablesOptions & PersistentAbsenceOptions & DataCheckOptions;
 
 /** A report's entry: its title and its function. */
 export interface ReportEntry {
@@ -41,6 +45,9 @@ export const REPORTS = {
   absence: { title: 'Absence', run: absenceReport },
   'statistical-neighbours': { title: 'Statistical neighbours (LA benchmarking)', run: statisticalNeighbours },
   profile: { title: 'Attendance profile (half-termly, by characteristics)', run: attendanceProfile },
+  'part-time-timetables': { title: 'Part-time timetables (C2)', run: partTimeTimetables },
+  'persistent-absence': { title: 'Persistent and severe absence (pupils)', run: persistentAbsence },
+  'data-check': { title: 'Data check', run: dataCheck },
 } as const satisfies Readonly<Record<string, ReportEntry>>;
 
 /** A report id of {@link REPORTS}. */
