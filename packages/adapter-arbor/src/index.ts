@@ -1,5 +1,45 @@
 /**
- * @attendance-kit/adapter-arbor: Reads Arbor MIS exports: REST API entity JSON (adapter `arbor`) and the BI Connector ATTENDANCE dataset (adapter `arbor-bi`).
- * @module
+ * @attendance-kit/adapter-arbor: Arbor MIS exports as canonical records. Two adapters:
+ *
+ * - `arborAdapter` (`arbor`): saved REST API responses (entity JSON: AttendanceRecord,
+ *   AttendanceRollCallRecord, AttendanceMark, AttendanceRegisterType, Student and its date-ranged
+ *   assignments), one entity list per file, in any names, read in two passes over the export folder.
+ * - `arborBiAdapter` (`arbor-bi`): BI Connector (Snowflake) CSV exports: the ATTENDANCE dataset
+ *   (RAW_MARK, PERIOD, IS_* flags) with student and school tables.
+ *
+ * See README.md.
+ * @packageDocumentation
  */
-export {};
+import { defineAdapter, type Adapter } from '@attendance-kit/adapter-kit';
+import { ARBOR_ISSUE_CODES } from './issue-codes.js';
+import { detectArbor } from './rest/detect.js';
+import { normalizeArbor } from './rest/normalize.js';
+import { readArbor, type ArborRaw } from './rest/read.js';
+
+/**
+ * The Arbor REST adapter. The school's URN, LA code and phase come from the options.
+ * @example
+ * for await (const raw of arborAdapter.read(['export/attendance-records.json'], { options: {} })) {
+ *   const { records, issues } = arborAdapter.normalize(raw, { schoolUrn: '100101', laCode: '926', phase: 'primary' });
+ * }
+ */
+export const arborAdapter: Adapter<ArborRaw> = defineAdapter<ArborRaw>({
+  id: 'arbor',
+  name: 'Arbor REST API (saved entity JSON)',
+  formats: ['AttendanceRecord', 'AttendanceRollCallRecord', 'AttendanceMark', 'AttendanceRegisterType', 'AttendanceRegister', 'AttendanceRollCall', 'Student with Person and date-ranged assignments'],
+  issueCodes: ARBOR_ISSUE_CODES,
+  needsOption: { 'arbor/missing-school-urn': 'schoolUrn', 'arbor/missing-la-code': 'laCode', 'arbor/missing-phase': 'phase' },
+  detect: detectArbor,
+  read: (paths) => readArbor(paths),
+  normalize: normalizeArbor,
+});
+
+export { ARBOR_ISSUE_CODES, ARBOR_BI_ISSUE_CODES, type ArborIssueCode, type ArborBiIssueCode } from './issue-codes.js';
+export { detectArbor } from './rest/detect.js';
+export { normalizeArbor } from './rest/normalize.js';
+export { readArbor, folderLookups, type ArborRaw } from './rest/read.js';
+export { createEntityListScanner, listKeyOf, type EntityListScanner } from './rest/entity-scan.js';
+export { kindName, kindOf, refId, type Entity } from './rest/entity.js';
+export { createLookupBuilder, latestSpan, type Lookups, type MarkInfo, type SessionInfo, type Found, type Span } from './rest/lookups.js';
+export { markOf, sessionOf, studentFacts, type StudentFacts } from './rest/resolve.js';
+export { dateOf, yearGroupOf, sexOf, boolOf, senOf, minutesOf, flagsDisagree, type StatFlags } from './shared/values.js';
