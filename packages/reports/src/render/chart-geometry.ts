@@ -21,7 +21,7 @@ export const seriesOf = (report: Report, row: ReportRow) => {
 export const present = (values: readonly (number | null)[]): number => values.filter((v) => v !== null).length;
 
 /**
- * A y range around the values with 3 to 6 ticks at a round step (0.5, 1, 2, 5, 10 or 20 points), so
+ * A y range around the values, inside 0..100 when they are, with 3 to 7 ticks at a round step (0.5, 1, 2, 5, 10 or 20 points), so
  * a reader can read a level off the axis.
  * @example niceRange([91.2, 93.8]) // { lo: 91, hi: 94, ticks: [91, 92, 93, 94] }
  */
@@ -33,7 +33,9 @@ export const niceRange = (values: readonly number[]): { lo: number; hi: number; 
   let lo = Math.floor(min / step) * step;
   let hi = Math.ceil(max / step) * step;
   if (hi - lo < 2 * step) [lo, hi] = [lo - step, hi + step];
-  lo = Math.max(0, lo);
+  // Rates live in 0..100: keep the axis there, still two steps tall.
+  if (lo < 0) [lo, hi] = [0, Math.max(hi, 2 * step)];
+  if (hi > 100 && max <= 100) [lo, hi] = [Math.min(lo, 100 - 2 * step), 100];
   const ticks: number[] = [];
   for (let t = lo; t <= hi + step / 1000; t += step) ticks.push(Math.round(t * 100) / 100);
   return { lo, hi, ticks };

@@ -8,6 +8,7 @@ import { renderCsv } from './csv.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml, renderIndex } from './html.js';
 import { renderMarkdown } from './markdown.js';
+import { niceRange } from './chart-geometry.js';
 
 /** Text a hostile or careless source could put in a school name: formulas, markup, quotes, URLs. */
 const arbText = fc.oneof(
@@ -118,4 +119,22 @@ describe('renderers', () => {
     const cols = 2 + report.columns.length;
     for (const l of lines) expect(l.split(/(?<!\\)\|/).length - 2).toBe(cols);
   });
+
+  test.prop([fc.array(fc.oneof(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom(0, 10_000)), { minLength: 1, maxLength: 30 })])(
+    '[REN-5] a chart\'s y axis covers every value within 0..100, with 3 to 7 ticks one round step apart',
+    (hundredths) => {
+      const values = hundredths.map((h) => h / 100);
+      const { lo, hi, ticks } = niceRange(values);
+      expect(lo).toBeGreaterThanOrEqual(0);
+      expect(hi).toBeLessThanOrEqual(100);
+      for (const v of values) expect(v >= lo && v <= hi).toBe(true);
+      expect(ticks.length).toBeGreaterThanOrEqual(3);
+      expect(ticks.length).toBeLessThanOrEqual(7);
+      expect(ticks[0]).toBe(lo);
+      expect(ticks[ticks.length - 1]).toBeCloseTo(hi, 9);
+      const steps = new Set(ticks.slice(1).map((t, i) => Math.round((t - (ticks[i] as number)) * 100) / 100));
+      expect(steps.size).toBe(1);
+      expect([0.5, 1, 2, 5, 10, 20, 25]).toContain([...steps][0]);
+    },
+  );
 });

@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { IsoDate } from '@attendance-kit/core';
 import { nationalCells, tinyDataset } from '../../test/fixture.js';
 import { mondaysOf } from '../table.js';
-import { summaryReport, weeklyAttendance } from '../reports.js';
+import { summaryReport, weeklyAttendance, yearGroups } from '../reports.js';
 import { csvText, renderCsv } from './csv.js';
-import { renderHtml, renderIndex } from './html.js';
+import { indexEntryOf, renderHtml, renderIndex } from './html.js';
 import { escapeHtml } from './escape.js';
 import { render } from './index.js';
 
@@ -67,5 +67,50 @@ describe('html', () => {
     expect(JSON.parse(render(report, 'json')).id).toBe('weekly-attendance');
     expect(render(report, 'md').startsWith('# All Schools: Weekly Attendance')).toBe(true);
     expect(render(report, 'csv').startsWith('name,school_urn,la_code,ytd,')).toBe(true);
+  });
+});
+
+describe('html layout', () => {
+  test('the chart has axis titles, a legend naming the comparator, and a gap where a week has no comparator', () => {
+    // Hand-made comparator with the third week missing.
+    const mondays = mondaysOf(from, to);
+    const gappy = new Map(mondays.filter((_, i) => i !== 2).map((m) => [m, nationalCells(9300, 10_000)]));
+    const html = renderHtml(weeklyAttendance(tinyDataset(), { from, to, comparator: { kind: 'national', weeks: gappy } }));
+    expect(html).toContain('>Week commencing</text>');
+    expect(html).toContain('>% of possible sessions</text>');
+    expect(html).toMatch(/<g class="legend">[\s\S]*Comparator: [^<]+<\/text><\/g>/);
+    const cmpPath = html.match(/<path class="line-cmp" d="([^"]*)"/)?.[1] ?? '';
+    expect(cmpPath.match(/M/g)).toHaveLength(2);
+  });
+  test('a report of groups gets one small chart per group on one scale, and no chart of the first group alone', () => {
+    const r = yearGroups(tinyDataset(), { from, to, comparator: { kind: 'national', weeks } });
+    const html = renderHtml(r);
+    expect(html).not.toContain('<svg class="chart"');
+    expect(html.match(/<svg class="multiple"/g)).toHaveLength(r.rows.length);
+    expect(html).toContain('every panel has the same scale');
+  });
+  test('a key every row shares is stated once above the table, not as a column', () => {
+    const html = renderHtml(report);
+    const la = report.rows[0]?.key['la_code'] ?? '';
+    expect(la).not.toBe('');
+    expect(html).toContain(`<dt>LA</dt><dd>${la}</dd>`);
+    expect(html.match(/<thead>[\s\S]*<\/thead>/)?.[0]).not.toContain('>LA<');
+    expect(html.match(/<thead>[\s\S]*<\/thead>/)?.[0]).toContain('>URN<');
+  });
+  test('figures without a band keep an empty slot so a column lines up', () => {
+    const html = renderHtml(report);
+    const unbanded = report.rows.flatMap((r) => Object.values(r.cells)).filter((c) => c.display !== '' && (c.band === null || c.band.level === 0));
+    expect(unbanded.length).toBeGreaterThan(0);
+    expect(html.match(/<span class="band-none" aria-hidden="true"><\/span>/g)).toHaveLength(unbanded.length);
+  });
+  test('the index entry of a report links its other formats and shows its period figure with the band', () => {
+    const entry = indexEntryOf(report, ['json', 'csv', 'md', 'html']);
+    expect(entry).toMatchObject({ href: 'weekly-attendance.html', formats: ['weekly-attendance.json', 'weekly-attendance.csv', 'weekly-attendance.md'] });
+    expect(entry.description).toMatch(/week by week/);
+    const html = renderIndex('Reports', [entry]);
+    for (const f of ['json', 'csv', 'md']) expect(html).toContain(`<a href="weekly-attendance.${f}">${f.toUpperCase()}</a>`);
+    const total = report.rows[0]?.cells['ytd'];
+    expect(html).toContain(`>${total?.display}<span class="band`);
+    expect(html).toContain(report.period.label);
   });
 });
