@@ -20,10 +20,8 @@
  * @module
  */
 
-/** Marks per column chunk (1 Mi): columns grow a chunk at a time, never by doubling. */
-const SHIFT = 20;
-const CHUNK = 1 << SHIFT;
-const MASK = CHUNK - 1;
+/** log2 of the marks per column chunk by default (1 Mi): columns grow a chunk at a time, never by doubling. */
+const DEFAULT_SHIFT = 20;
 /** Minutes are stored + 1 so that a fresh (zeroed) chunk means "not recorded". */
 const NO_MINUTES = 0xffff;
 
@@ -74,12 +72,16 @@ export interface MarkMerge {
 /**
  * Creates an empty store.
  * @example
- * const m = createMarkMerge();
+ * const m = createMarkMerge(); // or createMarkMerge({ chunkShift: 10 }) for chunks of 1 Ki marks
  * m.source(0); m.add(0, 40000, CODE_ID.get('/')!, 0xffff, NaN);
  * m.source(1); m.add(0, 40000, CODE_ID.get('I')!, 0xffff, NaN);
  * const r = m.finish(Uint32Array.of(0)); // r.length 1 (code I), r.superseded [1, 0]
  */
-export const createMarkMerge = (): MarkMerge => {
+export const createMarkMerge = (options: { readonly chunkShift?: number } = {}): MarkMerge => {
+  // Small chunks in tests exercise chunk boundaries without allocating megabytes per run.
+  const SHIFT = options.chunkShift ?? DEFAULT_SHIFT;
+  const CHUNK = 1 << SHIFT;
+  const MASK = CHUNK - 1;
   const enrolmentChunks: Uint32Array[] = [];
   const slotChunks: Uint32Array[] = [];
   const codeChunks: Uint8Array[] = [];
