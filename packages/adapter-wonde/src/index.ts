@@ -51,3 +51,17 @@ export { schoolOfObject, schoolOfOptions, phaseOf } from './school.js';
 export { wondeDate, wondeDateTime, field, included, idOf, flag } from './fields.js';
 export { paginationOf, type Pagination } from './page-meta.js';
 export { isBst, londonDate, londonToUtc } from './london.js';
+export {
+  fetchWondePages,
+  retryAfterMs,
+  isWondeFetchError,
+  WondeFetchError,
+  DEFAULT_RETRY,
+  WONDE_BASE_URL,
+  WONDE_ENDPOINTS,
+  type FetchWondeOptions,
+  type FetchedPage,
+  type FetchEvent,
+  type RetryPolicy,
+  type WondeEndpoint,
+} from './fetch.js';
