@@ -26,6 +26,7 @@ tbody th{position:sticky;left:0;z-index:1;background:#fff;font-weight:600;border
 thead th:first-child{left:0;z-index:3}
 tbody tr:nth-child(even) td,tbody tr:nth-child(even) th{background:var(--zebra)}
 tbody tr.total td,tbody tr.total th{background:var(--total);font-weight:700;border-bottom:2px solid var(--rule)}
+tbody tr.subtotal td,tbody tr.subtotal th{font-weight:700;border-top:2px solid var(--rule);background:#f3f6fa}
 tbody tr.group-start td,tbody tr.group-start th{border-top:2px solid var(--rule)}
 tbody tr:hover td,tbody tr:hover th{background:#fff6d6}
 td.n{text-align:right;font-variant-numeric:tabular-nums}

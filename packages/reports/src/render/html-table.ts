@@ -28,7 +28,13 @@ export const keyLabel = (k: string): string => KEY_LABELS[k] ?? k.charAt(0).toUp
  * between rows (a column of one repeated LA code tells a reader nothing; the JSON and CSV keep it).
  */
 export const shownKeys = (report: Report): readonly string[] =>
-  keyColumns(report).filter((k, i) => i === 0 || k === 'name' || report.rows.length < 2 || new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1);
+  keyColumns(report).filter(
+    (k, i) => i === 0 || k === 'name' || report.rows.length < 2 || (new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1 && !echoesName(report, k)),
+  );
+
+/** A key that, wherever it has a value, only repeats the row's name (a pupil id named by itself). */
+const echoesName = (report: Report, k: string): boolean =>
+  report.rows.every((r) => r.key[k] === undefined || r.key[k] === '' || r.key[k] === r.key['name']);
 
 /** Rows beyond which the table scrolls in a box of its own (a screenful). */
 const TALL = 25;
@@ -42,7 +48,7 @@ const NUMERIC = /^-?\d+(\.\d+)?%?$/;
 export const constantKeys = (report: Report): readonly (readonly [string, string])[] => {
   const shown = new Set(shownKeys(report));
   return keyColumns(report)
-    .filter((k) => !shown.has(k))
+    .filter((k) => !shown.has(k) && !echoesName(report, k))
     .map((k) => [k, report.rows[0]?.key[k] ?? ''] as const)
     .filter(([, v]) => v !== '');
 };
@@ -93,6 +99,8 @@ export const tableHtml = (report: Report, total: ReportRow | undefined): string 
       const prev = report.rows[i - 1];
       const classes = [
         r === total && r.key['la_code'] !== undefined ? 'total' : '',
+        // A school's line in a pupil-level report heads its pupils.
+        r.key['row'] === 'school' ? 'subtotal' : '',
         prev !== undefined && r.key['group'] !== undefined && prev.key['group'] !== undefined && r.key['group'] !== prev.key['group'] ? 'group-start' : '',
       ].filter((c) => c !== '');
       const cls = classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
@@ -104,5 +112,7 @@ export const tableHtml = (report: Report, total: ReportRow | undefined): string 
     .join('\n');
   // A long table scrolls in its own box under a sticky header; a short one shows whole (and in full-page views).
   const box = report.rows.length > TALL ? 'wrap tall' : 'wrap';
-  return `<div class="${box}" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${BAND_KEY}`;
+  // The band key only where a figure has a band (no comparator, no circles to explain).
+  const banded = report.rows.some((r) => Object.values(r.cells).some((c) => c.band !== null));
+  return `<div class="${box}" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${banded ? BAND_KEY : ''}`;
 };
