@@ -94,15 +94,17 @@ export interface StatisticalNeighboursOptions extends ReportOptions {
 interface SnMeasure {
   readonly id: string;
   readonly label: string;
+  /** For the rank and quartile column labels. */
+  readonly short: string;
 }
 
 /** The measures benchmarked: DfE's absence headlines and PA; severe absence where the data has it. */
 export const SN_MEASURES: readonly SnMeasure[] = [
-  { id: 'overall_absence', label: 'Overall absence' },
-  { id: 'authorised_absence', label: 'Authorised absence' },
-  { id: 'unauthorised_absence', label: 'Unauthorised absence' },
-  { id: 'pa', label: 'Persistent absence (10%)' },
-  { id: 'severe', label: 'Severe absence (50%)' },
+  { id: 'overall_absence', label: 'Overall absence', short: 'Overall' },
+  { id: 'authorised_absence', label: 'Authorised absence', short: 'Authorised' },
+  { id: 'unauthorised_absence', label: 'Unauthorised absence', short: 'Unauthorised' },
+  { id: 'pa', label: 'Persistent absence (10%)', short: 'PA' },
+  { id: 'severe', label: 'Severe absence (50%)', short: 'Severe' },
 ];
 
 const TITLE = 'Statistical neighbours';
@@ -196,10 +198,10 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
   const inPhase = (allAreas ?? []).filter((a) => a.phase === phase);
   const measures = SN_MEASURES.filter((m) => m.id !== 'severe' || inPhase.some((a) => a.rates[m.id] !== undefined));
   const columns: ReportColumn[] = measures.flatMap((m) => [
-    { id: m.id, label: `${m.label} (%)` },
-    { id: `${m.id}_rank`, label: `${m.label}: rank among the LA and its neighbours (1 = lowest)` },
-    { id: `${m.id}_rank_england`, label: `${m.label}: rank among LAs in England` },
-    { id: `${m.id}_quartile`, label: `${m.label}: quartile band in England (A = lowest quarter)` },
+    { id: m.id, label: m.label },
+    { id: `${m.id}_rank`, label: `${m.short}: rank of LA + neighbours` },
+    { id: `${m.id}_rank_england`, label: `${m.short}: rank in England` },
+    { id: `${m.id}_quartile`, label: `${m.short}: quartile (A best)` },
   ]);
 
   const list = (options.neighbours ?? []).find((n) => n.laCode === la);
@@ -307,7 +309,7 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
 
   notes.add(`Rows: LA ${la} and its ten DfE statistical neighbours (May 2025), ordered by ${measures[0]?.label.toLowerCase() ?? 'overall absence'} ${options.reverse === true ? 'highest' : 'lowest'} first; then their mean, the region and England. DfE ${phase} rows, ${periodKey}.`);
   notes.add(meanMethod === 'plain-mean-of-rates'
-    ? 'The neighbours\' mean is the plain mean of their rates, as DfE\'s LA Interactive Tool (LAIT) shows it; neighbours without a figure are left out (the row\'s `contributors` counts those with an overall absence figure).'
+    ? 'The neighbours\' mean is the plain mean of their rates, as DfE\'s LA Interactive Tool (LAIT) shows it; neighbours without a figure are left out (the row\'s contributors count those with an overall absence figure).'
     : 'The neighbours\' mean pools their sessions (all absence sessions over all possible sessions): larger LAs weigh more. LAIT shows the plain mean of rates instead.');
   notes.add('Lower absence is better: rank 1 is the lowest rate (ties share the lower rank, as LAIT), and quartile band A is the quarter of LAs in England with the lowest rates (LAIT\'s bands, edges inclusive of the upper quartile).');
   notes.add(`Bands compare each rate with ${compareWith === 'national' ? 'England' : 'the LA\'s region'}: 1 to under 2, 2 to under 4, and 4 or more percentage points either way (FFT FAQ 2); they are not statistical significance.`);

@@ -9,6 +9,7 @@ import { FORMATS, REPORT_IDS, type AbsenceType, type Format, type ReportId } fro
 import type { OptionSpec, RawValues } from '../parse-args.js';
 import { bad, ok, usageProblem, type Checked } from '../usage-error.js';
 import { FILTER_VALUES, TERM_NAMES, type TermName } from './summarise-options.js';
+import { checkLaOptions, LA_REPORT_OPTIONS, type LaCliOptions } from './report-la-options.js';
 
 /** The options `report` accepts (for ../parse-args.ts). */
 export const REPORT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -24,12 +25,14 @@ export const REPORT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   reverse: { type: 'boolean' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
+  ...LA_REPORT_OPTIONS,
 };
 
 /** A checked `report` command line. */
 export interface ReportCliOptions {
   readonly id: ReportId;
-  readonly dataset: string;
+  /** The dataset folder; absent only for statistical-neighbours (DfE's figures need none). */
+  readonly dataset?: string;
   readonly comparator?: string;
   readonly comparatorKind: 'national' | 'regional';
   readonly from?: IsoDate;
@@ -42,6 +45,8 @@ export interface ReportCliOptions {
   readonly reverse: boolean;
   readonly format: Format;
   readonly out?: string;
+  /** Options of the LA reports (statistical-neighbours, profile). */
+  readonly la: LaCliOptions;
 }
 
 const quote = (v: unknown): string => `'${String(v)}'`;
@@ -88,7 +93,7 @@ export const checkReportOptions = (values: RawValues, positionals: readonly stri
   const [id, dataset, ...extra] = positionals;
   if (id === undefined) return bad(usageProblem(`report needs a report ID, one of ${REPORT_IDS.join(', ')}`, 'report'));
   if (!(REPORT_IDS as readonly string[]).includes(id)) return bad(usageProblem(`unknown report ${quote(id)}; the reports are ${REPORT_IDS.join(', ')}`, 'report'));
-  if (dataset === undefined) return bad(usageProblem('report needs a DATASET folder (with schools.csv, pupils.csv, marks.csv) after the report ID', 'report'));
+  if (dataset === undefined && id !== 'statistical-neighbours') return bad(usageProblem('report needs a DATASET folder (with schools.csv, pupils.csv, marks.csv) after the report ID', 'report'));
   if (extra.length > 0) return bad(usageProblem(`report takes an ID and one DATASET folder, got also ${extra.map(quote).join(' ')}`, 'report'));
 
   const kind = choice('comparator-kind', one(values['comparator-kind']), ['national', 'regional'] as const, 'national');
@@ -115,12 +120,17 @@ export const checkReportOptions = (values: RawValues, positionals: readonly stri
   if (!absenceType.ok) return absenceType;
   const comparator = one(values['comparator']);
   const out = one(values['out']);
+  const la = checkLaOptions(values, id as ReportId);
+  if (!la.ok) return la;
+  if (id === 'statistical-neighbours' && comparator !== undefined) return bad(usageProblem('statistical-neighbours takes DfE\'s year or term figures with --dfe FILE, not a weekly --comparator', 'report'));
+  if (id === 'statistical-neighbours' && la.value.laSource === 'dataset' && dataset === undefined) return bad(usageProblem('--la-source dataset needs a DATASET folder after the report ID', 'report'));
   if (values['comparator-kind'] !== undefined && comparator === undefined) return bad(usageProblem('--comparator-kind needs --comparator FILE', 'report'));
   if (comparator === '') return bad(usageProblem('--comparator needs a file name', 'report'));
   if (out === '') return bad(usageProblem('--out needs a file name', 'report'));
   return ok({
     id: id as ReportId,
-    dataset,
+    ...(dataset === undefined ? {} : { dataset }),
+    la: la.value,
     comparatorKind: kind.value,
     profile: profile.value,
     filters,
