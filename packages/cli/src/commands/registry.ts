@@ -18,3 +18,4 @@ export { demo } from './demo.js';
 export { comparator } from './comparator.js';
 export { importCommand } from './import.js';
 export { report } from './report.js';
+export { fetchCommand } from './fetch.js';
