@@ -240,18 +240,16 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
       const b = chunk[i] as number;
       switch (state) {
         case S.Text: {
-          // Fast path: skip to the next '<', counting lines.
-          let j = i;
-          let nonWs = -1;
-          for (; j < n; j++) {
-            const c = chunk[j] as number;
-            if (c === LT) break;
-            if (c === NL) line++;
-            else if (nonWs < 0 && !isWs(c)) nonWs = c;
-          }
-          if (nonWs >= 0 && stack.length === 0) {
-            if (!rootSeen) return fatal('not-xml', 'text before the root element: not an XML document');
-            return fatal('malformed', 'text after the root element');
+          // Fast path: jump to the next '<' (native indexOf), counting the lines skipped.
+          let j = chunk.indexOf(LT, i);
+          if (j < 0) j = n;
+          for (let k = chunk.indexOf(NL, i); k >= 0 && k < j; k = chunk.indexOf(NL, k + 1)) line++;
+          if (stack.length === 0) {
+            for (let k = i; k < j; k++) {
+              if (isWs(chunk[k] as number)) continue;
+              if (!rootSeen) return fatal('not-xml', 'text before the root element: not an XML document');
+              return fatal('malformed', 'text after the root element');
+            }
           }
           i = j;
           if (j < n) {
