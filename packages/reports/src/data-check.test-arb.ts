@@ -68,7 +68,7 @@ export const arbPupilCase: fc.Arbitrary<PupilCase> = fc.integer({ min: 1, max: 2
             pm: fc.boolean(),
             code: fc.oneof({ arbitrary: fc.constantFrom('/', '\\'), weight: 4 }, { arbitrary: fc.constantFrom(...CODES), weight: 3 }),
           }),
-          { maxLength: 150 },
+          { minLength: 10, maxLength: 200, size: 'max' },
         ),
         from: fc.integer({ min: -2, max: DAYS - 1 }),
         length: fc.integer({ min: 0, max: DAYS }),
