@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { log, mps } from './stats.js';
+import { log } from './stats.js';
 
 /** One adapter's figures, as the bench JSON gives them. */
 export interface AdapterBench {
@@ -77,7 +77,7 @@ export const benchEachAdapter = async (root: string, marks: number): Promise<Ada
         maxBuffer: 1 << 20,
       });
       const c = JSON.parse(text.toString('utf8').trim().split('\n').pop() ?? '{}') as ChildResult;
-      log(`adapter ${c.adapter}: ${c.marks} marks in ${(c.ms / 1000).toFixed(1)} s (${mps(c.marks / 1e6, c.ms)} M/s), peak RSS ${(c.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+      log(`adapter ${c.adapter}: ${c.marks} marks in ${(c.ms / 1000).toFixed(1)} s (${Math.round(c.marks / (c.ms / 1000))} marks/s), peak RSS ${(c.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
       out.push({
         package: c.package,
         adapter: c.adapter,

@@ -1,8 +1,12 @@
 /**
  * `npm run bench`: ingest and aggregation speed and memory on the synthetic `bench` preset (200
  * schools, about 60,000 pupils, 2024/25, over 20 million marks), against DuckDB and the naive
- * reference, on the same data in one run. Prints one JSON object on stdout; progress on stderr.
- * Targets are reported, never asserted. See docs/performance.md.
+ * reference, on the same data in one run; then each adapter's read + normalize speed (adapters.ts).
+ * Prints one JSON object on stdout; progress on stderr. Targets are reported, never asserted.
+ * See docs/performance.md.
+ *
+ * Options: `--only engine` or `--only adapters` runs one section; `--adapter-marks N` sets the
+ * size of each adapter's export (default 1,000,000).
  */
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -24,6 +28,7 @@ import {
 import { SYNTHETIC_PRESETS } from '@attendance-kit/core/testing';
 import type { RawDataset, RawMark } from '../packages/core/src/testing/datasets.js';
 import { naiveSummarise } from '../packages/core/test/naive-reference.js';
+import { benchEachAdapter } from './adapters.js';
 import { ensureBenchData } from './cache.js';
 import { fromSummaryRows, sameTotals, totalSessions } from './compare.js';
 import { loadDuckDb } from './duckdb.js';
@@ -86,8 +91,25 @@ const rawOf = (dataset: Dataset, store: MarkStore, academicYear: number): RawDat
   return { schools: dataset.schools, enrolments: dataset.enrolments, marks, academicYear };
 };
 
+const argValue = (flag: string): string | undefined => {
+  const i = process.argv.indexOf(flag);
+  return i < 0 ? undefined : process.argv[i + 1];
+};
+const ONLY = argValue('--only');
+const ADAPTER_MARKS = Number(argValue('--adapter-marks') ?? 1_000_000);
+if (ONLY !== undefined && ONLY !== 'engine' && ONLY !== 'adapters') throw new Error('--only takes engine or adapters');
+
+const machine = () => ({ node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_bytes: totalmem() });
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 const main = async (): Promise<void> => {
   const loadBefore = loadavg()[0] ?? 0;
+  if (ONLY === 'adapters') {
+    log(`each adapter with a bench export, about ${ADAPTER_MARKS} marks...`);
+    const adapters = await benchEachAdapter(ROOT, ADAPTER_MARKS);
+    process.stdout.write(`${JSON.stringify({ adapters, machine: machine(), load_average: { start: round2(loadBefore), end: round2(loadavg()[0] ?? 0) } }, null, 2)}\n`);
+    return;
+  }
   const data = await ensureBenchData(ROOT, PRESET);
   log(data.cached ? `using cached data in ${data.dir}` : `generated ${data.marksWritten} marks into ${data.dir} in ${(data.generateMs / 1000).toFixed(1)} s`);
 
@@ -134,6 +156,12 @@ const main = async (): Promise<void> => {
   duck.close();
   const duckAgrees = sameTotals(duckRun.result, engineTotals) && sameTotals(duckEncoded.result, engineTotals) && duck.marks === store.length;
   log(`DuckDB: query ${duckRun.ms.toFixed(0)} ms (${mps(store.length / 1e6, duckRun.ms)} M/s), encoded ${duckEncoded.ms.toFixed(0)} ms, agrees: ${duckAgrees} (${totalSessions(duckRun.result)} vs ${totalSessions(engineTotals)} sessions)`);
+
+  let adapters: Awaited<ReturnType<typeof benchEachAdapter>> | undefined;
+  if (ONLY === undefined) {
+    log(`each adapter with a bench export, about ${ADAPTER_MARKS} marks...`);
+    adapters = await benchEachAdapter(ROOT, ADAPTER_MARKS);
+  }
 
   const columnarRate = store.length / (columnar.ms / 1000);
   const duckRate = store.length / (duckRun.ms / 1000);
@@ -183,7 +211,9 @@ const main = async (): Promise<void> => {
       duckdb_encoded: duckEncoded.runs.map(Math.round),
     },
     targets: TARGETS,
-    machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memory_bytes: totalmem() },
+    // Per adapter: read + normalize of about ADAPTER_MARKS marks in a fresh process (adapters.ts).
+    ...(adapters === undefined ? {} : { adapters }),
+    machine: machine(),
     // The 1-minute load average at the start and end: other work on the machine slows every figure.
     bench_max_rss_bytes: process.resourceUsage().maxRSS * 1024,
     load_average: { start: Math.round(loadBefore * 100) / 100, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
