@@ -120,3 +120,57 @@ export const marksIn = (c: PupilCase, fromDay: number, toDay: number): RawMark[]
 /** A school's register days: days on which any of its pupils (in scope or not) has a possible-session mark, ascending. */
 export const naiveSchoolDays = (c: PupilCase, school: number, fromDay: number, toDay: number): number[] =>
   [...new Set(c.marks.filter((m) => m.day >= fromDay && m.day <= toDay && (c.dataset.enrolments[m.enrolment] as Enrolment).school === school && isPossible(m.code)).map((m) => m.day))].sort((a, b) => a - b);
+
+/** A pupil of a hand-written register (example tests). */
+export interface HandPupil {
+  readonly id: string;
+  readonly school?: number;
+  readonly yearGroup?: YearGroup;
+  readonly sex?: 'F' | 'M';
+  readonly admissionDate?: string;
+  readonly leavingDate?: string;
+}
+
+/** The weekdays from `from` to `to` (inclusive), as ISO dates. */
+export const weekdays = (from: string, to: string): string[] => {
+  const out: string[] = [];
+  for (let d = toDayNumber(from); d <= toDayNumber(to); d++) if (((d + 3) % 7 + 7) % 7 < 5) out.push(fromDayNumber(d));
+  return out;
+};
+
+/**
+ * A hand-written register: every pupil present (`/`, `\`) on every weekday from `from` to `to` unless
+ * `marks` says otherwise (`[pupil index, date, session, code]`, code `null` = no row at all). Pupils
+ * default to school 0 and year 3 (aged 7: in every profile).
+ * @example handDataset([{ id: 'A' }], '2024-09-02', '2024-09-06', [[0, '2024-09-03', 'PM', 'C2']])
+ */
+export const handDataset = (
+  pupils: readonly HandPupil[],
+  from: string,
+  to: string,
+  marks: readonly (readonly [number, string, 'AM' | 'PM', string | null])[],
+  schools: readonly School[] = SCHOOLS.slice(0, 1),
+): Dataset => {
+  const enrolments = pupils.map((p) => {
+    const e: Record<string, unknown> = { school: p.school ?? 0, pupilId: p.id, yearGroup: p.yearGroup ?? '3', enrolmentStatus: 'C' };
+    for (const k of ['sex', 'admissionDate', 'leavingDate'] as const) if (p[k] !== undefined) e[k] = p[k];
+    return e as unknown as Enrolment;
+  });
+  const set = new Map<string, string | null>();
+  pupils.forEach((p, i) => {
+    for (const date of weekdays(from, to)) {
+      if (p.admissionDate !== undefined && date < p.admissionDate) continue;
+      if (p.leavingDate !== undefined && date > p.leavingDate) continue;
+      set.set(`${i}|${date}|AM`, '/');
+      set.set(`${i}|${date}|PM`, '\\');
+    }
+  });
+  for (const [i, date, session, code] of marks) set.set(`${i}|${date}|${session}`, code);
+  const raw: RawMark[] = [];
+  for (const [k, code] of set) {
+    if (code === null) continue;
+    const [i, date, session] = k.split('|') as [string, string, 'AM' | 'PM'];
+    raw.push({ enrolment: Number(i), day: toDayNumber(date), session, code, minutesLate: NO_MINUTES, recordedAt: Number.NaN });
+  }
+  return datasetFromRaw({ schools, enrolments, marks: raw, academicYear: 2024 });
+};
