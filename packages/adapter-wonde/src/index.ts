@@ -37,7 +37,7 @@ export const wondeAdapter: Adapter<WondeRaw> = defineAdapter<WondeRaw>({
  */
 export const isWondeHead = (head: string): boolean =>
   /^\uFEFF?\s*\{\s*"(?:data|meta)"\s*:/.test(head) &&
-  /"id"\s*:\s*"A\d{4,}"|"timezone_type"\s*:|"(?:upi|mis_id|education_details|attendance_code(?:_id)?|phase_of_education|current_nc_year)"\s*:/.test(head);
+  /"id"\s*:\s*"A\d+"|"timezone_type"\s*:|"(?:upi|mis_id|education_details|attendance_code(?:_id)?|phase_of_education|current_nc_year)"\s*:/.test(head);
 
 export { WONDE_ISSUE_CODES, type WondeIssueCode } from './issue-codes.js';
 export { normalizeWonde } from './normalize.js';
