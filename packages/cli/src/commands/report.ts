@@ -37,7 +37,7 @@ Usage:
   attendance report profile DATASET [--reason-share possible|absence] [the options above]
 
 Reports (ID):
-${REPORT_IDS.map((id) => `  ${id.padEnd(20)}${REPORTS[id].title}`).join('\n')}
+${REPORT_IDS.map((id) => `  ${id.padEnd(24)}${REPORTS[id].title}`).join('\n')}
 
 Options:
   --comparator FILE        DfE "Pupil attendance in schools" weekly CSV (e.g.
