@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnyAdapter } from '@attendance-kit/adapter-kit';
 import type { RecordCounts } from '@attendance-kit/core';
 import { fixturesFrom, listFixtures, resolveRun, runAdapter } from '@attendance-kit/adapter-kit/testing';
-import { arborAdapter } from '../src/index.js';
+import { arborAdapter, arborBiAdapter } from '../src/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Options of the REST fixtures (REST entities name no school). */
@@ -42,4 +42,4 @@ const suite = (adapter: AnyAdapter, root: string, options: typeof REST_OPTIONS |
 };
 
 suite(arborAdapter, join(HERE, 'fixtures', 'rest'), REST_OPTIONS);
-// suite(arborBiAdapter, join(HERE, 'fixtures', 'bi'), {});
+suite(arborBiAdapter, join(HERE, 'fixtures', 'bi'), {});

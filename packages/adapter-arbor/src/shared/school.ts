@@ -5,7 +5,7 @@
  * @module
  */
 import type { AdapterOptions } from '@attendance-kit/adapter-kit';
-import { CanonicalSchool, LaCode, PHASES, Urn, type Issue, type Phase } from '@attendance-kit/core';
+import { CanonicalSchool, PHASES, Urn, type Issue, type Phase } from '@attendance-kit/core';
 
 /** The issue codes raised for a missing or bad value, by adapter. */
 export interface SchoolCodes {
@@ -47,6 +47,3 @@ export const phaseOf = (s: string | undefined): Phase | undefined => {
   const t = s.trim().toLowerCase().replace(/[\s_]+/g, '-');
   return (PHASES as readonly string[]).includes(t) ? (t as Phase) : undefined;
 };
-
-/** Whether a text is a 3-digit LA code. */
-export const isLaCode = (s: string): boolean => LaCode.is(s);

@@ -97,9 +97,9 @@ const CATEGORY_OF = new Map(CODE_TABLE.map((c) => [c.code, c.category]));
 export const categoryOf = (code: string): Category | undefined => CATEGORY_OF.get(code);
 
 /**
- * Arbor's statistical flags as the categories they allow, or `undefined` when they say nothing.
- * `IS_PRESENT` covers present and approved educational activity (the BI dataset has no AEA flag;
- * §3.4), authorised/unauthorised are absences, and a mark not `possible` is not_possible or unmarked.
+ * Arbor's statistical flags (REST `isStatistical*`, BI `IS_*`; §3.2, §3.4), each optional: present,
+ * approved educational activity, authorised and unauthorised absence, and "possible attendance"
+ * (counted in possible sessions: present, AEA and absences).
  */
 export interface StatFlags {
   readonly present?: boolean;
@@ -118,8 +118,9 @@ export const flagsDisagree = (code: string, f: StatFlags): boolean => {
   if (c === undefined || c === 'covid') return false;
   const possible = c === 'present' || c === 'aea' || c === 'authorised' || c === 'unauthorised';
   if (f.possible !== undefined && f.possible !== possible) return true;
-  // BI and REST both flag AEA marks as attending; accept either flag for them.
-  if (f.present !== undefined && f.present !== (c === 'present' || (c === 'aea' && f.aea === undefined))) return true;
+  // Whether an AEA mark is flagged present is not documented (the BI dataset has no AEA flag):
+  // without an AEA flag, the present flag of an AEA code is not checked.
+  if (f.present !== undefined && !(c === 'aea' && f.aea === undefined) && f.present !== (c === 'present')) return true;
   if (f.aea !== undefined && f.aea !== (c === 'aea')) return true;
   if (f.authorised !== undefined && f.authorised !== (c === 'authorised')) return true;
   if (f.unauthorised !== undefined && f.unauthorised !== (c === 'unauthorised')) return true;
