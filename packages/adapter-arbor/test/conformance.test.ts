@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describeConformance, fixturesFrom } from '@attendance-kit/adapter-kit/testing';
-import { arborAdapter } from '../src/index.js';
+import { arborAdapter, arborBiAdapter } from '../src/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const REST_OPTIONS = { schoolUrn: '100101', laCode: '926', phase: 'primary' } as const;
@@ -47,6 +47,28 @@ const nearValid = fc
 describeConformance(arborAdapter, {
   fixtures: fixturesFrom(join(ROOT, 'rest'), REST_OPTIONS),
   arbitraries: [nearValid],
-  numRuns: 40,
+  numRuns: 30,
   reportPath: join(tmpdir(), 'attendance-kit-arbor-conformance.json'),
+});
+
+const HEADERS = [
+  'STUDENT_ID,APPLICATION_ID,RAW_MARK,MARK_CODE,MINUTES_LATE,PERIOD,DATE,IS_PRESENT,IS_AUTHORIZED_ABSENT,IS_UNAUTHORIZED_ABSENT,IS_POSSIBLE_ATTENDANCE',
+  'STUDENT_ID,APPLICATION_ID,YEAR_GROUP,DATE_OF_BIRTH,GENDER,ETHNICITY,IS_FSM,SEN_STATUS',
+  'APPLICATION_ID,URN,LA_CODE,SCHOOL_NAME,PHASE',
+];
+const biCell = fc.oneof(
+  fc.constantFrom('/', '\\', 'I', 'J1', 'H', '7', '', 'NULL', '\\N', 'MORNING', 'AFTERNOON', 'PRESENT_AM', 'TRUE', 'FALSE', 'Year 7', 'R', '100101', '926', 'primary', 'app1', '__proto__', '"q"', '"a,b"', '2024-09-09', '2024-02-30', '09/09/2024'),
+  fc.integer({ min: 0, max: 800 }).map((d) => new Date(Date.UTC(2023, 8, 4 + d)).toISOString().slice(0, 10)),
+  fc.string({ maxLength: 6 }),
+);
+/** Near-valid BI files: a real header, rows of plausible and hostile cells. */
+const nearValidCsv = fc
+  .record({ header: fc.constantFrom(...HEADERS), rows: fc.array(fc.array(biCell, { minLength: 1, maxLength: 12 }), { maxLength: 8 }), eol: fc.constantFrom('\n', '\r\n') })
+  .map(({ header, rows, eol }) => ({ name: 'export.csv', bytes: new TextEncoder().encode([header, ...rows.map((r) => r.join(','))].join(eol)) }));
+
+describeConformance(arborBiAdapter, {
+  fixtures: fixturesFrom(join(ROOT, 'bi')),
+  arbitraries: [nearValidCsv],
+  numRuns: 30,
+  reportPath: join(tmpdir(), 'attendance-kit-arbor-bi-conformance.json'),
 });
