@@ -5,7 +5,9 @@
  *
  * Element names (reference/mis-formats.md §6, from a CTF 25 parser, one source, unverified):
  * `UPN`, `DOB`, `Gender`, `NCyearActual`, `Ethnicity`, `InCare`, `SENprovision` (or `SENstatus`),
- * `FSMhistory` with episodes holding `FSMstartDate` / `FSMendDate`, `EnrolStatus`.
+ * `FSMhistory` with episodes holding `FSMstartDate` / `FSMendDate`, `EnrolStatus`, and `Languages`
+ * (first language, for EAL). FSM6 and EAL element layouts are INFERRED: see `firstLanguage` and the
+ * FSM6 comment below; each plausible variant is accepted.
  *
  * @module
  */
@@ -37,11 +39,17 @@ const yearGroupText = (s: string | undefined): string | undefined => {
 
 const UPN = /^[A-Z]\d{11}[0-9A-Z]$/;
 
-/** FSM eligibility on `asAt` from the episodes of FSMhistory; undefined when there is no history or no date. */
-const fsmOn = (pupil: XmlValue, asAt: string | undefined, warn: (field: string, value: string) => void): boolean | undefined => {
+/** One FSM episode of FSMhistory: start and optional end, both real dates. */
+interface Episode {
+  readonly start: string;
+  readonly end?: string;
+}
+
+/** The FSM episodes of FSMhistory (episodes directly in it or in FSMreview children); undefined without FSMhistory. */
+const fsmEpisodes = (pupil: XmlValue, warn: (field: string, value: string) => void): Episode[] | undefined => {
   const history = children(pupil, 'FSMhistory');
-  if (history.length === 0 || asAt === undefined) return undefined;
-  let eligible = false;
+  if (history.length === 0) return undefined;
+  const out: Episode[] = [];
   for (const h of history) {
     const episodes = typeof h === 'string' ? [] : Object.values(h).flatMap((v) => (Array.isArray(v) ? (v as XmlValue[]) : [v as XmlValue]));
     for (const e of [h, ...episodes]) {
@@ -52,10 +60,45 @@ const fsmOn = (pupil: XmlValue, asAt: string | undefined, warn: (field: string, 
         warn('FSMstartDate', `${start}..${end ?? ''}`);
         continue;
       }
-      if (start <= asAt && (end === undefined || end >= asAt)) eligible = true;
+      out.push(end === undefined ? { start } : { start, end });
     }
   }
-  return eligible;
+  return out;
+};
+
+/** Whether an episode overlaps [from, to] (ISO dates compare as text). */
+const overlaps = (e: Episode, from: string, to: string): boolean => e.start <= to && (e.end === undefined || e.end >= from);
+
+/** Y/N, true/false, 1/0 as a boolean; undefined when not understood. */
+const flag = (s: string | undefined): boolean | undefined => {
+  const t = s?.toUpperCase();
+  return t === 'Y' || t === 'YES' || t === 'TRUE' || t === '1' ? true : t === 'N' || t === 'NO' || t === 'FALSE' || t === '0' ? false : undefined;
+};
+
+/** First-language codes that are English (DfE language codes: ENG English, ENB believed to be English). */
+const ENGLISH = new Set(['ENG', 'ENB']);
+/** First language not obtained or refused: EAL unknown. */
+const NOT_KNOWN = new Set(['NOT', 'REF']);
+/** How a `LanguageType` names the first language (INFERRED variants: `F`, `FLA`, `First`). */
+const FIRST = new Set(['F', 'FLA', 'FIRST']);
+
+/**
+ * The pupil's first-language code, INFERRED layouts, each accepted: `Languages/Type` (or
+ * `Languages/LanguageType`, or `Languages` itself) holding `LanguageType`/`Type` = F|FLA|First and
+ * `Language`/`LanguageCode`/`Code`; or a `FirstLanguage` element in the pupil.
+ */
+const firstLanguage = (pupil: XmlValue): string | undefined => {
+  const direct = text(pupil, 'FirstLanguage');
+  if (direct !== undefined) return direct;
+  for (const langs of children(pupil, 'Languages')) {
+    const inner = typeof langs === 'string' ? [] : Object.values(langs).flatMap((v) => (Array.isArray(v) ? (v as XmlValue[]) : [v as XmlValue]));
+    for (const c of [langs, ...inner]) {
+      const type = textOf(c, ['LanguageType', 'Type'])?.toUpperCase();
+      const code = textOf(c, ['Language', 'LanguageCode', 'Code']);
+      if (type !== undefined && FIRST.has(type) && code !== undefined) return code;
+    }
+  }
+  return undefined;
 };
 
 /**
@@ -107,8 +150,28 @@ export const pupilOf = (
     if (status === 'C' || status === 'M' || status === 'S' || status === 'G') record['enrolmentStatus'] = status;
     else warn('EnrolStatus', status);
   }
-  const fsm = fsmOn(pupil, asAt, warn);
-  if (fsm !== undefined) record['fsm'] = fsm;
+  // FSM: eligible on the CTF's date. FSM6 ("ever 6"): eligible at any time in the six years up
+  // to it (DfE's pupil premium "Ever 6 FSM" measure), unless the pupil carries an explicit
+  // FSM6/EverFSM6 flag (INFERRED element names). Without FSMhistory both stay unknown.
+  const episodes = fsmEpisodes(pupil, warn);
+  if (episodes !== undefined && asAt !== undefined) {
+    record['fsm'] = episodes.some((e) => overlaps(e, asAt, asAt));
+    record['fsm6'] = episodes.some((e) => overlaps(e, `${String(Number(asAt.slice(0, 4)) - 6).padStart(4, '0')}${asAt.slice(4)}`, asAt));
+  }
+  const fsm6Text = textOf(pupil, ['FSM6', 'EverFSM6', 'EverFsm6']);
+  if (fsm6Text !== undefined) {
+    const f = flag(fsm6Text);
+    if (f === undefined) warn('FSM6', fsm6Text);
+    else record['fsm6'] = f;
+  }
+  // EAL: first language other than English (ENG/ENB), from Languages; NOT/REF leave it unknown.
+  const language = firstLanguage(pupil)?.toUpperCase();
+  if (language !== undefined) {
+    if (ENGLISH.has(language)) record['eal'] = false;
+    else if (/^[A-Z]{3,4}$/.test(language)) {
+      if (!NOT_KNOWN.has(language)) record['eal'] = true;
+    } else warn('Languages', language);
+  }
   if (!CanonicalPupil.is(record)) return { issues: [...issues, { code: 'ctf/bad-value', severity: 'error', message: 'the pupil record does not decode', ...at(where) }] };
   return { pupil: record, issues };
 };
