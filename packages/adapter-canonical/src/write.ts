@@ -193,10 +193,25 @@ export const writeCanonicalDataset = async (dir: string, records: CanonicalRecor
 };
 
 /**
- * A dataset as canonical records (to write it back out): schools as they are, enrolments with
- * their school's URN, and the accepted marks in store order.
+ * A timestamp (ms since the epoch) as marks.csv's recorded_at: UTC, `YYYY-MM-DDTHH:MM:SSZ`, with
+ * `.mmm` only when there are milliseconds. The reader gives back the same instant.
+ * @example recordedAtText(Date.UTC(2024, 8, 2, 8, 45)) // '2024-09-02T08:45:00Z'
  */
-export const datasetRecords = (dataset: Dataset): CanonicalRecords => {
+export const recordedAtText = (ms: number): string => {
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+};
+
+/**
+ * A dataset as canonical records (to write it back out): schools as they are, enrolments with
+ * their school's URN, and the accepted marks in store order. The store does not hold
+ * `recorded_at`; pass `recordedAt` (ms since the epoch per store mark, NaN for none) to keep it,
+ * so that a later read still orders versions by it.
+ *
+ * @example
+ * await writeCanonicalDataset('copy', datasetRecords(dataset, stamps)); // stamps[k]: ms or NaN
+ */
+export const datasetRecords = (dataset: Dataset, recordedAt?: ArrayLike<number>): CanonicalRecords => {
   const pupils = dataset.enrolments.map(({ school, ...rest }) => ({ ...rest, schoolUrn: dataset.schools[school]?.urn ?? '' }));
   function* marks(): Generator<MarkRecord> {
     const m = dataset.marks;
@@ -208,6 +223,7 @@ export const datasetRecords = (dataset: Dataset): CanonicalRecords => {
       let date = dates.get(day);
       if (date === undefined) dates.set(day, (date = fromDayNumber(day)));
       const minutes = m.minutesLate[k] as number;
+      const stamp = recordedAt === undefined ? Number.NaN : (recordedAt[k] ?? Number.NaN);
       yield {
         schoolUrn: e === undefined ? '' : (dataset.schools[e.school]?.urn ?? ''),
         pupilId: e?.pupilId ?? '',
@@ -215,6 +231,7 @@ export const datasetRecords = (dataset: Dataset): CanonicalRecords => {
         session: slot % 2 === 1 ? 'PM' : 'AM',
         code: CODE_TABLE[m.code[k] as number]?.code ?? '',
         ...(minutes === NO_MINUTES ? {} : { minutesLate: minutes }),
+        ...(Number.isFinite(stamp) ? { recordedAt: recordedAtText(stamp) } : {}),
       };
     }
   }
