@@ -115,12 +115,16 @@ export const attendanceProfile = (dataset: Dataset, options: ProfileReportOption
   };
   const run = (by: readonly PeriodGroupField[]) =>
     valid ? summarisePeriod(dataset, { period: rangePeriod(options.from, options.to), profile, by: ['school', ...by], filter }).rows.filter((r) => selected.has(r['school_urn'] ?? '') && r.possible_sessions > 0) : [];
-  for (const r of run([])) addRow(accOf(WHOLE_PERIOD, 'all'), r, measures);
-  for (const r of run(['half_term'])) addRow(accOf(r['half_term'] ?? '', 'all'), r, measures);
-  for (const field of fields) {
-    for (const r of run([field])) addRow(accOf(WHOLE_PERIOD, `${field}=${r[field] ?? ''}`), r, measures);
-    for (const r of run(['half_term', field])) addRow(accOf(r['half_term'] ?? '', `${field}=${r[field] ?? ''}`), r, measures);
-  }
+  // Two passes over the finest groups (every characteristic at once), summed to each margin: an
+  // enrolment's characteristics are fixed here, so it is in one group per part, and sessions,
+  // enrolments and PA decisions (made per enrolment on the part's sessions) add up exactly.
+  const finest = [...new Set(fields)];
+  const addMargins = (r: PeriodSummaryRow, part: string): void => {
+    addRow(accOf(part, 'all'), r, measures);
+    for (const field of finest) addRow(accOf(part, `${field}=${r[field] ?? ''}`), r, measures);
+  };
+  for (const r of run(finest)) addMargins(r, WHOLE_PERIOD);
+  for (const r of run(['half_term', ...finest])) addMargins(r, r['half_term'] ?? '');
   // Schools and weeks with sessions, per part and group, for the comparator (its phase and its weeks).
   for (const r of run(['half_term', 'week'])) {
     for (const part of [WHOLE_PERIOD, r['half_term'] ?? '']) {
