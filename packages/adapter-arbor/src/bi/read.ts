@@ -112,10 +112,12 @@ export async function* readArborBi(paths: readonly string[]): AsyncGenerator<Raw
     let rows = 0;
     let notUtf8 = false;
     let rejectedAll = false;
+    let faulted = false;
     const appAt = (l: Layout): number => l.spec.columns.findIndex(([c]) => c === 'APPLICATION_ID');
     for await (const e of csvEvents(file)) {
       if (e._tag === 'fault') {
         yield { file, data: { _tag: 'problem', code: 'arbor-bi/compressed', message: `the gzip stream is broken (${e.message}); the rows before it are read` } };
+        faulted = true;
         break;
       }
       const r = e.record;
@@ -149,7 +151,7 @@ export async function* readArborBi(paths: readonly string[]): AsyncGenerator<Raw
       const school = l.spec.name === 'school' ? ({ _tag: 'missing', tables: true } as const) : schoolFor(schools, values[appAt(l)] ?? '');
       yield { file, line: r.line, data: { _tag: 'row', table: l.spec.name, values, school } };
     }
-    if (!header) yield { file, data: { _tag: 'problem', code: 'arbor-bi/empty-file', message: 'the file holds no record' } };
+    if (!header && !faulted) yield { file, data: { _tag: 'problem', code: 'arbor-bi/empty-file', message: 'the file holds no record' } };
     else if (!rejectedAll && layout !== undefined) yield { file, data: { _tag: 'file', table: layout.spec.name, rows, notUtf8, optionsSchool: !schools.any } };
   }
 }
