@@ -22,6 +22,7 @@ import {
   toDayNumber,
   YEAR_GROUPS,
   type Dataset,
+  type Fraction,
   type PeriodFilter,
   type PeriodGroupField,
   type PeriodSummaryRow,
@@ -29,7 +30,7 @@ import {
 } from '@attendance-kit/core';
 import { commonNotes, Notes, targetOf } from './build.js';
 import { rateCell, suppressedCell } from './cell.js';
-import { comparatorRate } from './comparator.js';
+import { comparatorRate, type ComparatorRateResult } from './comparator.js';
 import { ATTENDANCE, AUTHORISED_ABSENCE, OVERALL_ABSENCE, reasonMeasure, UNAUTHORISED_ABSENCE, type Measure } from './measures.js';
 import type { Report, ReportCell, ReportColumn, ReportRow } from './model.js';
 import type { ReportOptions, Tabulated } from './table.js';
@@ -138,6 +139,7 @@ export const attendanceProfile = (dataset: Dataset, options: ProfileReportOption
   const cmp = options.comparator;
   const min = options.minGroupSize;
   const shareOfAbsence = options.reasonShare === 'absence';
+  const compared = new Map<string, ComparatorRateResult>();
   const cellsOf = (acc: Acc, comparable: Acc): Record<string, ReportCell> => {
     const withheld = acc.possible > 0 && min !== undefined && discloseGroup(null, { pupils: acc.enrolments }, { minGroupSize: min })._tag === 'withheld';
     const target = targetOf([...comparable.schools].map((u) => bySchool.get(u)).filter((s): s is School => s !== undefined));
@@ -149,9 +151,12 @@ export const attendanceProfile = (dataset: Dataset, options: ProfileReportOption
         cells[m.id] = suppressedCell();
         continue;
       }
-      let comparator;
+      let comparator: Fraction | undefined;
       if (cmp !== undefined && target !== undefined && mondays.length > 0 && !(reason && shareOfAbsence) && !(cmp.kind === 'regional' && target.laCode === '')) {
-        const r = comparatorRate(cmp, mondays, target, m.id, options.strictComparator !== true);
+        // Every group of a part shares the part's comparator: work it out once per part and measure.
+        const key = `${mondays.join(',')}|${target.laCode}|${target.phase}|${m.id}`;
+        let r = compared.get(key);
+        if (r === undefined) compared.set(key, (r = comparatorRate(cmp, mondays, target, m.id, options.strictComparator !== true)));
         for (const w of r.unpublished) notes.unpublished.add(w);
         if ('rate' in r) comparator = r.rate;
       }
