@@ -159,16 +159,23 @@ const pageFiles = async (dir: string): Promise<string[]> => {
   }
 };
 
-/**
- * The context of the pages in folder `dir`.
- * @example const ctx = await folderContext('exports/wonde'); ctx.codes.get('A186523258')
- */
-export const folderContext = async (dir: string): Promise<FolderContext> => {
+interface Watched {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+const scan = async (paths: readonly string[]): Promise<{ readonly ctx: FolderContext; readonly watched: readonly Watched[] }> => {
   const schools = new Map<string, Obj>();
   const codes = new Map<string, Obj>();
   const pages = new Set<string>();
-  for (const path of await pageFiles(dir)) {
+  const watched: Watched[] = [];
+  for (const path of paths) {
     const f = await factsOf(path);
+    if (f.school !== undefined || f.codes.length > 0) {
+      const s = await stat(path).catch(() => undefined);
+      if (s !== undefined) watched.push({ path, size: s.size, mtimeMs: s.mtimeMs });
+    }
     if (f.school !== undefined) {
       const urn = schoolUrnText(f.school);
       if (!schools.has(urn)) schools.set(urn, f.school);
@@ -182,5 +189,42 @@ export const folderContext = async (dir: string): Promise<FolderContext> => {
   }
   const school: SchoolRef =
     schools.size === 0 ? { _tag: 'none' } : schools.size === 1 ? { _tag: 'one', data: [...schools.values()][0] as Obj } : { _tag: 'many', urns: [...schools.keys()].sort() };
-  return { school, codes, pages };
+  return { ctx: { school, codes, pages }, watched };
+};
+
+/**
+ * Contexts already built, by folder, so that reading a folder's files one call at a time (as
+ * `attendance import` does) scans the folder once, not once per file. An entry is used again only
+ * while the folder lists the same files with the same modification time, and its school and
+ * codes pages keep their size and time; a page rewritten in place in the same millisecond could
+ * go unnoticed (saved exports are written whole, `fetchWondePages` by rename).
+ */
+const CACHE = new Map<string, { readonly key: string; readonly watched: readonly Watched[]; readonly ctx: FolderContext }>();
+const CACHE_MAX = 16;
+
+const unchanged = async (watched: readonly Watched[]): Promise<boolean> => {
+  for (const w of watched) {
+    const s = await stat(w.path).catch(() => undefined);
+    if (s === undefined || s.size !== w.size || s.mtimeMs !== w.mtimeMs) return false;
+  }
+  return true;
+};
+
+/**
+ * The context of the pages in folder `dir`.
+ * @example const ctx = await folderContext('exports/wonde'); ctx.codes.get('A186523258')
+ */
+export const folderContext = async (dir: string): Promise<FolderContext> => {
+  const paths = await pageFiles(dir);
+  const dirStat = await stat(dir).catch(() => undefined);
+  const key = `${dirStat?.mtimeMs ?? ''}|${paths.join('\u0000')}`;
+  const hit = CACHE.get(dir);
+  if (dirStat !== undefined && hit !== undefined && hit.key === key && (await unchanged(hit.watched))) return hit.ctx;
+  const { ctx, watched } = await scan(paths);
+  if (dirStat !== undefined) {
+    CACHE.delete(dir);
+    CACHE.set(dir, { key, watched, ctx });
+    if (CACHE.size > CACHE_MAX) CACHE.delete(CACHE.keys().next().value as string);
+  }
+  return ctx;
 };

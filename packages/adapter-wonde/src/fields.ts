@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { isIsoDate } from '@attendance-kit/core';
 import { londonDate, londonToUtc } from './london.js';
 
 /** A JSON object (not an array). */
@@ -86,6 +85,24 @@ interface Stamp {
   readonly zone: 'utc' | 'london' | number | 'unknown';
 }
 
+/**
+ * Whether `YYYY-MM-DD` is a real calendar date (proleptic Gregorian). Its own check rather than
+ * core's `isIsoDate`: it runs for every mark, and this one does no date parsing.
+ * @example isRealDate('2024-02-29') // true
+ * @example isRealDate('2023-02-29') // false
+ */
+export const isRealDate = (s: string): boolean => {
+  if (s.length !== 10 || s[4] !== '-' || s[7] !== '-') return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+};
+
 const OFFSET = /^([+-])(\d{2}):?(\d{2})$/;
 
 const zoneOf = (z: string | undefined): Stamp['zone'] => {
@@ -114,14 +131,14 @@ const stampOf = (v: unknown): Stamp | undefined => {
   const m = STAMP.exec(s);
   if (m !== null) {
     const day = m[1] as string;
-    if (!isIsoDate(day)) return undefined;
+    if (!isRealDate(day)) return undefined;
     const time = (m[2] ?? '00:00:00').padEnd(8, ':00');
     return { day, time, zone: zoneOf(m[3] ?? zone) };
   }
   const uk = UK.exec(s);
   if (uk !== null) {
     const day = `${uk[3]}-${uk[2]}-${uk[1]}`;
-    return isIsoDate(day) ? { day, time: (uk[4] ?? '00:00:00').padEnd(8, ':00'), zone: zoneOf(zone) } : undefined;
+    return isRealDate(day) ? { day, time: (uk[4] ?? '00:00:00').padEnd(8, ':00'), zone: zoneOf(zone) } : undefined;
   }
   return undefined;
 };
@@ -144,6 +161,19 @@ const utcMs = (st: Stamp): number | undefined => {
  * @example wondeDate({ date: '2024-09-01 23:00:00.000000', timezone_type: 3, timezone: 'UTC' }) // '2024-09-02'
  */
 export const wondeDate = (v: unknown): string | undefined => {
+  // Marks repeat a few hundred dates: remember the answers (a pure function's memo, bounded).
+  const key = typeof v === 'string' ? v : isObj(v) && typeof field(v, 'date') === 'string' ? `${field(v, 'date') as string}|${String(field(v, 'timezone'))}` : undefined;
+  if (key === undefined) return dateOf(v);
+  if (DATES.has(key)) return DATES.get(key);
+  if (DATES.size >= 4096) DATES.clear();
+  const d = dateOf(v);
+  DATES.set(key, d);
+  return d;
+};
+
+const DATES = new Map<string, string | undefined>();
+
+const dateOf = (v: unknown): string | undefined => {
   const st = stampOf(v);
   if (st === undefined) return undefined;
   if (st.time.startsWith('00:00:00') || st.zone === 'london' || st.zone === 'unknown') return st.day;
