@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,16 @@ describe('Wonde adapter', () => {
     const r = await runFolder({ 'school.json': SCHOOL, 'codes.json': CODES, 'p1.json': page });
     const issue = [...r.issues.values()].flat().find((i) => i.code === 'wonde/missing-page');
     expect(issue?.message).toBe('page 1 of attendance/session says a next page follows, but no file in its folder holds page 2: the export looks incomplete');
+  });
+
+  it('sees its folder change between two reads (a codes page rewritten with another mapping, then the school object removed)', async () => {
+    const [school, codes, page] = folder({ 'school.json': SCHOOL, 'codes.json': CODES, 'p.json': JSON.stringify({ data: [mark()] }) }) as [string, string, string];
+    const read = async (): Promise<string[]> => resolveRun(await runAdapter(wondeAdapter, [page], { laCode: '926', phase: 'primary' })).marks.map((m) => `${m.schoolUrn} ${m.code}`);
+    expect(await read()).toEqual(['100101 /']);
+    writeFileSync(codes, JSON.stringify({ data: [{ id: 'A100', code: 'N', description: 'No reason yet (changed)' }] }));
+    expect(await read()).toEqual(['100101 N']);
+    rmSync(school);
+    expect(await read()).toEqual([]);
   });
 
   it('detects Wonde pages, and no other format among the other adapters\' fixtures', () => {
