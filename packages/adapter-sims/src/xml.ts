@@ -1,0 +1,84 @@
+/**
+ * One SIMS record element (a `SessionAttendance`, an `AttendanceCode`, a report `Record`) as flat
+ * fields, parsed alone with fast-xml-parser, entities off (the splitter has already refused any
+ * DTD). Element names are decoded from XML name escapes (`Legal_x0020_Surname` is `Legal
+ * Surname`); text values have the five predefined entities and character references decoded,
+ * nothing else.
+ *
+ * @module
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+});
+
+/** A record's fields: decoded element name to trimmed text (first occurrence; nested elements ignored). */
+export type Fields = Readonly<Record<string, string>>;
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Decodes the predefined entities and character references of a text value (nothing else). */
+export const decodeText = (s: string): string =>
+  s.includes('&')
+    ? s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (m, e: string) => {
+        if (e.startsWith('#')) {
+          const n = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+          return n <= 0x10ffff ? String.fromCodePoint(n) : m;
+        }
+        return ENTITIES[e] ?? m;
+      })
+    : s;
+
+/**
+ * An XML element name with its `_xHHHH_` escapes decoded (how .NET writes spaces and other
+ * characters of report captions).
+ * @example decodeName('Legal_x0020_Surname') // 'Legal Surname'
+ */
+export const decodeName = (name: string): string =>
+  name.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+
+/**
+ * Parses one record element into its fields, or says why it cannot be.
+ * @example parseFields('<SessionAttendance><PersonID>6420</PersonID></SessionAttendance>', 'SessionAttendance') // { ok: true, fields: { PersonID: '6420' } }
+ */
+export const parseFields = (text: string, name: string): { readonly ok: true; readonly fields: Fields } | { readonly ok: false; readonly message: string } => {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return { ok: false, message: `not well-formed: ${valid.err.msg}` };
+  let doc: unknown;
+  try {
+    doc = parser.parse(text);
+  } catch (e) {
+    return { ok: false, message: `not readable: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const body = typeof doc === 'object' && doc !== null && Object.hasOwn(doc, name) ? (doc as Record<string, unknown>)[name] : undefined;
+  const entries: [string, string][] = [];
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    for (const [k, v] of Object.entries(body)) {
+      const first = Array.isArray(v) ? (v as unknown[])[0] : v;
+      if (typeof first === 'string') entries.push([decodeName(k), decodeText(first).trim()]);
+    }
+  }
+  return { ok: true, fields: Object.fromEntries(entries) };
+};
+
+/** The caption as a lookup key: lower case, letters and digits only (`Date of Birth` is `dateofbirth`). */
+export const keyOf = (caption: string): string => caption.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The first non-empty field among caption variants (compared by {@link keyOf}).
+ * @example fieldOf({ 'Legal Surname': 'Smith' }, ['legalsurname', 'surname']) // 'Smith'
+ */
+export const fieldOf = (fields: Fields, keys: readonly string[]): string | undefined => {
+  for (const k of keys) {
+    for (const [name, value] of Object.entries(fields)) if (keyOf(name) === k && value !== '') return value;
+  }
+  return undefined;
+};
