@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatRecordedAt, parseRecordedAt } from '../src/commands/import-stamps.js';
+import { formatRecordedAt, mayHoldStamps, parseRecordedAt } from '../src/commands/import-stamps.js';
 
 describe('recorded_at as the canonical format reads it (docs/canonical-format.md, marks.csv values)', () => {
   it.each([
@@ -23,5 +26,28 @@ describe('recorded_at as the canonical format reads it (docs/canonical-format.md
   it('is written back in UTC, with milliseconds only when there are some', () => {
     expect(formatRecordedAt(Date.UTC(2024, 8, 2, 8, 45))).toBe('2024-09-02T08:45:00Z');
     expect(formatRecordedAt(Date.UTC(2024, 8, 2, 8, 45, 1, 5))).toBe('2024-09-02T08:45:01.005Z');
+  });
+});
+
+describe('mayHoldStamps: the quick look that spares the second scan', () => {
+  const file = (text: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-stamps-'));
+    writeFileSync(join(dir, 'marks.csv'), text);
+    return join(dir, 'marks.csv');
+  };
+  const H = 'school_urn,pupil_id,date,session,code,minutes_late,recorded_at';
+
+  it.each([
+    [`${H}\n100101,P1,2024-09-02,AM,/,,\n100101,P1,2024-09-02,PM,/,,\n`, false],
+    [`${H}\r\n100101,P1,2024-09-02,AM,/,,\r\n\r\n`, false],
+    [`${H}\n`, false],
+    [`${H}\n100101,P1,2024-09-02,AM,/,,\n100101,P1,2024-09-02,PM,/,,2024-09-02`, true],
+    [`${H}\n100101,P1,2024-09-02,AM,/,,2024-09-02T10:00Z\n`, true],
+    [`${H}\n100101,P1,2024-09-02,AM,/,,2024-09-02\r100101,P1,2024-09-02,PM,/,,\n`, true],
+    [`school_urn,pupil_id,date,session,code,recorded_at,minutes_late\n100101,P1,2024-09-02,AM,/,2024-09-02,\n`, true],
+    [`recorded_at,${H}\n2024-09-02,100101,P1,2024-09-02,AM,/,,\n`, true],
+    [`"school_urn",pupil_id,date,session,code,minutes_late,recorded_at\n100101,P1,2024-09-02,AM,/,,\n`, true],
+  ])('%j: %s', async (text, expected) => {
+    expect(await mayHoldStamps(file(text))).toBe(expected);
   });
 });

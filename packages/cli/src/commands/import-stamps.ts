@@ -63,6 +63,61 @@ export const formatRecordedAt = (ms: number): string => {
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 };
 
+/**
+ * False only when marks.csv certainly holds no `recorded_at` value: its header ends with the
+ * recorded_at column (as an import writes it), and every line ends with a comma (an empty last
+ * field). A byte search for line ends, far cheaper than scanning the CSV; anything it is not sure
+ * of (quotes in the header, a lone CR, a last field not empty) says true, and the scan decides.
+ */
+export const mayHoldStamps = async (marksPath: string): Promise<boolean> => {
+  let handle;
+  try {
+    handle = await open(marksPath, 'r');
+  } catch (e) {
+    throw toSourceReadError(marksPath, e);
+  }
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let header = true;
+    let prev = 10; // the byte before the current one, across chunks
+    for (;;) {
+      let bytesRead: number;
+      try {
+        ({ bytesRead } = await handle.read(buf, 0, buf.length, null));
+      } catch (e) {
+        throw toSourceReadError(marksPath, e);
+      }
+      if (bytesRead === 0) return prev !== 10 && prev !== 44; // a last line with no line break
+      const b = buf.subarray(0, bytesRead);
+      let i = 0;
+      if (header) {
+        const end = b.indexOf(10);
+        if (end < 0) return true; // a header longer than a chunk, or no LF at all
+        const text = b.toString('utf8', 0, end).replace(/\r$/, '');
+        const names = text.split(',').map((n) => n.trim());
+        // Only when recorded_at is the last column and the only one of that name (the reader uses the first).
+        if (text.includes('"') || names[names.length - 1] !== 'recorded_at' || names.indexOf('recorded_at') !== names.length - 1) return true;
+        header = false;
+        i = end + 1;
+        prev = 10;
+      }
+      // A CR must be part of a CRLF: a lone CR ends a record the LF search would not see.
+      for (let cr = b.indexOf(13, i); cr >= 0; cr = b.indexOf(13, cr + 1)) if (cr + 1 < b.length && b[cr + 1] !== 10) return true;
+      if (b[b.length - 1] === 13) return true;
+      for (let nl = b.indexOf(10, i); nl >= 0; nl = b.indexOf(10, nl + 1)) {
+        let j = nl - 1;
+        let before = j >= 0 ? (b[j] as number) : prev;
+        if (before === 13) before = j - 1 >= 0 ? (b[j - 1] as number) : prev;
+        // ',' ends an empty last field; LF is an empty line.
+        if (before !== 44 && before !== 10) return true;
+      }
+      prev = b[b.length - 1] as number;
+    }
+  } finally {
+    await handle.close();
+  }
+};
+
 /** Columns the second pass reads, as the reader's header rule finds them (trimmed, first of a name). */
 const COLUMNS = ['school_urn', 'pupil_id', 'date', 'session', 'code', 'minutes_late', 'recorded_at'] as const;
 
@@ -73,6 +128,7 @@ const COLUMNS = ['school_urn', 'pupil_id', 'date', 'session', 'code', 'minutes_l
  * Throws a SourceReadError when the file cannot be read.
  */
 export const recoverStamps = async (marksPath: string, dataset: Dataset): Promise<Float64Array | null> => {
+  if (!(await mayHoldStamps(marksPath))) return null;
   const store = dataset.marks;
   const urnOf = dataset.schools.map((s) => s.urn);
   const enrolmentIndex = new Map<string, number>();
