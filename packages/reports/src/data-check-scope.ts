@@ -261,7 +261,7 @@ export const scopeNotes = (dataset: Dataset, scope: PupilScope, options: ReportO
   else if (scope.schools.length === 0) notes.add('No school of the dataset is selected: the table is empty.');
   else if (scope.enrolments.length === 0)
     notes.add(`No pupil${who}${where} is in the ${scope.profile.id} profile (${scope.profile.description})${scope.inSchools === 0 ? '; the selected schools have no pupils' : ''}: the table is empty.`);
-  else if (found.marks === 0) notes.add(`No marks between ${options.from} and ${options.to}${who}${where}: the table is empty.`);
+  else if (found.marks === 0) notes.add(`No possible sessions between ${options.from} and ${options.to}${who}${where}: the table is empty.`);
   else if (found.rows === 0) notes.add(`No ${found.what} between ${options.from} and ${options.to}${who}${where}.`);
   if ((options.profile ?? 'dfe') !== 'all') notes.add(`Pupils are those of the ${scope.profile.id} profile: ${scope.profile.description}.`);
   notes.add('Pupil-level rows carry pupil ids only, never names; they are for officers entitled to see pupil data, not for publication.');

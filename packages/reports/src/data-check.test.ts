@@ -103,7 +103,7 @@ describe('data-check: bad input gives an empty table and a note', () => {
     expect(dataCheck(dataset, { from, to, filters: [{ field: 'fsm6', value: 'true' }] }).rows).toEqual([]);
     const empty = dataCheck(dataset, { from: '2025-05-05' as IsoDate, to: '2025-05-09' as IsoDate });
     expect(empty.rows).toEqual([]);
-    expect(empty.notes.some((n) => n.startsWith('No marks between 2025-05-05 and 2025-05-09'))).toBe(true);
+    expect(empty.notes.some((n) => n.startsWith('No possible sessions between 2025-05-05 and 2025-05-09'))).toBe(true);
   });
 });
 

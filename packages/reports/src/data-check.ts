@@ -222,8 +222,9 @@ export const dataCheck = (dataset: Dataset, options: DataCheckOptions): Report =
     });
     for (const s of ordered) rows.push({ key: { ...schoolKey(dataset, s.school), ...keyOf(s.counts) }, cells: cellsOf(s.counts) });
   }
-  if (!isIsoDate(asOf)) notes.add(`The as-of date "${asOf}" is not a real date (YYYY-MM-DD): the table is empty.`);
-  else if (scope.ok && endDay < scope.fromDay) notes.add(`The as-of date ${asOf} is before the period starts (${options.from}): there is nothing to check yet.`);
+  // An as-of date left to default is the period's end: a bad one is the period's own note.
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) notes.add(`The as-of date "${options.asOf}" is not a real date (YYYY-MM-DD): the table is empty.`);
+  else if (scope.ok && isIsoDate(asOf) && endDay < scope.fromDay) notes.add(`The as-of date ${asOf} is before the period starts (${options.from}): there is nothing to check yet.`);
   scopeNotes(dataset, scope, options, notes, { marks: marks + schools.reduce((n, s) => n + s.counts.expected, 0), rows: schools.length, what: 'school has a register' });
   if (schools.length > 0) {
     notes.add(`Checked as of ${asOf}${options.asOf === undefined ? ' (the period\'s last day)' : ''}: marks after it are not counted.`);

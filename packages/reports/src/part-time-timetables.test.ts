@@ -76,7 +76,7 @@ describe('part-time-timetables: bad input gives an empty table and a note', () =
   test('a period with no data', () => {
     const r = partTimeTimetables(dataset, { from: '2025-01-06' as IsoDate, to: '2025-01-10' as IsoDate });
     expect(r.rows).toEqual([]);
-    expect(r.notes.some((n) => n.startsWith('No marks between 2025-01-06 and 2025-01-10'))).toBe(true);
+    expect(r.notes.some((n) => n.startsWith('No possible sessions between 2025-01-06 and 2025-01-10'))).toBe(true);
   });
   test('a filter that matches nobody', () => {
     const r = partTimeTimetables(dataset, { from, to, filters: [{ field: 'sex', value: 'F' }] });

@@ -92,7 +92,7 @@ describe('persistent-absence: bad input gives an empty table and a note', () => 
   test('a period with no data', () => {
     const r = persistentAbsence(dataset, { from: '2025-03-03' as IsoDate, to: '2025-03-07' as IsoDate });
     expect(r.rows).toEqual([]);
-    expect(r.notes.some((n) => n.startsWith('No marks between 2025-03-03 and 2025-03-07'))).toBe(true);
+    expect(r.notes.some((n) => n.startsWith('No possible sessions between 2025-03-03 and 2025-03-07'))).toBe(true);
   });
   test('a filter that matches nobody', () => {
     const r = persistentAbsence(dataset, { from, to, filters: [{ field: 'year_group', value: '9' }] });
