@@ -12,7 +12,7 @@
  * @module
  */
 import type { AdapterOptions, CanonicalRecord, Normalized, RawRecord } from '@attendance-kit/adapter-kit';
-import { CanonicalMark, CanonicalPupil, CODE_ID, isCodeInForce, PupilId, regimeOn, type Issue } from '@attendance-kit/core';
+import { CanonicalPupil, CODE_ID, isCodeInForce, PupilId, regimeOn, Urn, type CanonicalMark, type Issue } from '@attendance-kit/core';
 import type { ArborBiIssueCode } from '../issue-codes.js';
 import { optionUrn, phaseOf, schoolFrom } from '../shared/school.js';
 import { boolOf, dateOf, flagsDisagree, minutesOf, senOf, sexOf, yearGroupOf } from '../shared/values.js';
@@ -37,7 +37,9 @@ const rejected = (i: Issue | undefined): Normalized => ({ records: [], issues: i
 
 /** The URN of a row, or the issue rejecting it (undefined issue: the file record already says why). */
 const urnOf = (school: SchoolFound, options: AdapterOptions, w: Where): { readonly urn: string } | { readonly issue: Issue | undefined } => {
-  if (school._tag === 'found') return { urn: school.urn };
+  if (school._tag === 'found') {
+    return Urn.is(school.urn) ? { urn: school.urn } : { issue: issue('arbor-bi/bad-school', 'error', `the school table gives URN ${JSON.stringify(school.urn)} (not 6 or 7 digits) for this row's APPLICATION_ID; rejected`, w) };
+  }
   if (school._tag === 'conflict') return { issue: issue('arbor-bi/conflicting-school', 'error', `APPLICATION_ID ${JSON.stringify(school.applicationId)} maps to two URNs in the folder's school tables; rejected`, w) };
   const option = optionUrn(options);
   if (option !== undefined) return { urn: option };
@@ -86,8 +88,9 @@ const markRow = (v: readonly string[], school: SchoolFound, options: AdapterOpti
   if (flagsDisagree(code, given)) issues.push(issue('arbor-bi/flags-disagree', 'warning', `the IS_* flags disagree with RAW_MARK ${JSON.stringify(code)}; the code is used`, w));
   const minutes = minutesOf(minutesText);
   if (minutes === 'bad') issues.push(issue('arbor-bi/bad-minutes-late', 'warning', `MINUTES_LATE ${JSON.stringify(minutesText)} is not a whole number of minutes; left out`, w, 'MINUTES_LATE'));
-  const mark = { schoolUrn: u.urn, pupilId, date, session, code, ...(typeof minutes === 'number' ? { minutesLate: minutes } : {}) };
-  if (!CanonicalMark.is(mark)) return rejected(issue('arbor-bi/missing-field', 'error', 'the mark does not decode; rejected', w));
+  // Every part is checked above (URN, PupilId, real date, statutory code in force, minutes), so the
+  // codec is not run again per mark: it is the hot path (the conformance kit decodes every record).
+  const mark = { schoolUrn: u.urn, pupilId, date, session, code, ...(typeof minutes === 'number' ? { minutesLate: minutes } : {}) } as CanonicalMark;
   return { records: [{ _tag: 'mark', mark }], issues, read: 1, rejected: 0 };
 };
 

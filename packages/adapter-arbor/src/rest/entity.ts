@@ -32,7 +32,19 @@ export const textOf = (v: unknown): string | undefined => {
  * @example kindName('UkDfe_InCareStatusAssignment') // 'incarestatusassignment'
  * @example kindName('senStatuses') // 'senstatus'
  */
+const KIND_CACHE = new Map<string, string>();
+
 export const kindName = (s: string): string => {
+  const cached = KIND_CACHE.get(s);
+  if (cached !== undefined) return cached;
+  const kind = kindNameOf(s);
+  // Entity types are few; the cap only guards against hostile input naming millions of types.
+  if (KIND_CACHE.size > 4096) KIND_CACHE.clear();
+  KIND_CACHE.set(s, kind);
+  return kind;
+};
+
+const kindNameOf = (s: string): string => {
   let t = s.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (t.startsWith('ukdfe')) t = t.slice(5);
   if (t === 'people') return 'person';
@@ -51,13 +63,16 @@ export const kindOf = (e: Entity, listKey: string | undefined): string | undefin
 
 /** The last segment of an href (`/rest-v2/students/7` gives `7`). */
 const lastSegment = (href: string): string | undefined => {
-  const parts = href.split('?')[0]?.split('/').filter((p) => p !== '') ?? [];
-  const last = parts[parts.length - 1];
-  if (last === undefined) return undefined;
+  const q = href.indexOf('?');
+  let end = q < 0 ? href.length : q;
+  while (end > 0 && href.charCodeAt(end - 1) === 0x2f) end--;
+  const last = href.slice(href.lastIndexOf('/', end - 1) + 1, end).trim();
+  if (last === '') return undefined;
+  if (!last.includes('%')) return last;
   try {
-    return decodeURIComponent(last.trim()) || undefined;
+    return decodeURIComponent(last) || undefined;
   } catch {
-    return last.trim() || undefined;
+    return last;
   }
 };
 

@@ -17,8 +17,20 @@ import { CODE_TABLE, IsoDate, type Category } from '@attendance-kit/core';
  * @example dateOf('16/10/2015') // undefined
  */
 export const dateOf = (v: unknown): string | undefined => {
-  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return dateOf((v as Record<string, unknown>)['date']);
+  if (typeof v === 'object' && v !== null && !Array.isArray(v)) return dateOf(Object.hasOwn(v, 'date') ? (v as Record<string, unknown>)['date'] : undefined);
   if (typeof v !== 'string') return undefined;
+  // Exports repeat a few hundred dates millions of times; checking a calendar date is not free.
+  const cached = DATE_CACHE.get(v);
+  if (cached !== undefined) return cached === '' ? undefined : cached;
+  const date = parseDate(v);
+  if (DATE_CACHE.size > 8192) DATE_CACHE.clear();
+  DATE_CACHE.set(v, date ?? '');
+  return date;
+};
+
+const DATE_CACHE = new Map<string, string>();
+
+const parseDate = (v: string): string | undefined => {
   const m = /^\s*(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?\s*$/.exec(v);
   return m !== null && IsoDate.is(m[1]) ? m[1] : undefined;
 };
