@@ -3,7 +3,8 @@
  * a temporary folder, then one headless Chromium (Debian's `chromium`, driven by playwright-core)
  * opens index.html and every HTML page the index links, in sequence. A page fails on any console
  * error, page error, failed request or request that leaves file:, on a missing table, on a missing
- * chart when the report has weeks, and on a banding circle that carries colour only. A full-page
+ * chart when the report has weeks, on a banding circle that carries colour only, and on a table
+ * cut short when printed. A full-page
  * PNG of each page goes to test-output/screenshots/ (git-ignored) for a person to look at.
  *
  * Which browser: CHROMIUM_PATH, else /usr/bin/chromium. Without it the test fails with one message
@@ -132,6 +133,10 @@ describe('the demo reports in headless Chromium', () => {
         expect.soft(c.text, `${file}: circle sign`).toMatch(/^[+\u2212][123]$/);
         expect.soft(c.words, `${file}: circle words`).toMatch(/points (better|worse)/);
       }
+      // Printed, the table is whole: no scroll box keeps rows out of sight or lets them run under the notes.
+      await page.emulateMedia({ media: 'print' });
+      const clipped = await page.$$eval('.wrap', (boxes) => boxes.filter((b) => b.scrollHeight > b.clientHeight + 1).length);
+      expect.soft(clipped, `${file}: table clipped in print`).toBe(0);
       await page.close();
     }
   }, 120_000);

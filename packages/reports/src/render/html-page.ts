@@ -57,11 +57,15 @@ svg .panel-title{font-weight:600;fill:#222;font-size:12px}
 .lede{max-width:60rem}
 @media print{
 @page{size:A4 landscape;margin:10mm}
+@page wide{size:A3 landscape;margin:10mm}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 main{padding:0;max-width:none}
-.wrap{overflow:visible;max-height:none;border:0;width:auto}
+.wrap,.wrap.tall{overflow:visible;max-height:none;border:0;width:auto}
+main.wide{page:wide}
 thead th,tbody th{position:static}
-table{font-size:7.5pt}th,td{padding:.15rem .3rem}
+table{font-size:6.5pt}th,td{padding:.1rem .15rem}
+thead th{min-width:0;max-width:6em}
+.band,.band-none{width:1.45em;height:1.45em;line-height:1.3em;font-size:6pt;margin-left:.15rem}
 tr,svg,figure{break-inside:avoid}
 tbody tr:hover td,tbody tr:hover th{background:inherit}
 a{color:inherit;text-decoration:none}
@@ -69,8 +73,9 @@ a{color:inherit;text-decoration:none}
 `;
 
 /**
- * A complete HTML document around `body`.
+ * A complete HTML document around `body`. `wide` prints on A3 landscape instead of A4 (tables of
+ * many columns: the profile's reasons).
  * @example page('Summary', '<h1>Summary</h1>').startsWith('<!doctype html>')
  */
-export const page = (title: string, body: string): string =>
-  `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main>\n${body}\n</main>\n</body>\n</html>\n`;
+export const page = (title: string, body: string, wide = false): string =>
+  `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<main${wide ? ' class="wide"' : ''}>\n${body}\n</main>\n</body>\n</html>\n`;

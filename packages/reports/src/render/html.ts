@@ -11,7 +11,7 @@ import type { Report } from '../model.js';
 import { chartRow, renderChart } from './chart.js';
 import { escapeHtml as e } from './escape.js';
 import { page } from './html-page.js';
-import { constantKeys, keyLabel, tableHtml } from './html-table.js';
+import { constantKeys, keyLabel, shownKeys, tableHtml } from './html-table.js';
 import { renderMultiples, wantsMultiples } from './multiples.js';
 
 export { indexEntryOf, renderIndex, type IndexEntry } from './html-index.js';
@@ -21,6 +21,9 @@ const profileText = (id: string): string => {
   const p = Object.prototype.hasOwnProperty.call(PROFILES, id) ? PROFILES[id as ProfileId] : undefined;
   return p === undefined ? id : `${id}: ${p.description}`;
 };
+
+/** More columns than this print on A3: on A4 landscape at 6.5 pt about 20 columns of figures fit (measured). */
+const WIDE = 21;
 
 /** The page's facts: period, profile, filters, comparator, and any key every row shares. */
 const meta = (report: Report): string => {
@@ -49,5 +52,6 @@ export const renderHtml = (report: Report): string => {
     report.notes.length === 0
       ? ''
       : `<section class="notes" aria-labelledby="notes-h"><h2 id="notes-h">Notes</h2><ul>${report.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul></section>`;
-  return page(report.title, [`<h1>${e(report.title)}</h1>`, meta(report), chart, table, notes].filter((s) => s !== '').join('\n'));
+  const wide = report.columns.length + shownKeys(report).length > WIDE;
+  return page(report.title, [`<h1>${e(report.title)}</h1>`, meta(report), chart, table, notes].filter((s) => s !== '').join('\n'), wide);
 };
