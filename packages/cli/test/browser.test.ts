@@ -65,7 +65,7 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 900 },
     offline: true,
   });
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await context?.close();
