@@ -83,9 +83,16 @@ const markRow = (v: readonly string[], school: SchoolFound, options: AdapterOpti
   const code = raw === '/' || raw === '\\' ? (session === 'AM' ? '/' : '\\') : raw;
   if (!isCodeInForce(code, regimeOn(date))) return rejected(issue('arbor-bi/code-not-in-force', 'error', `RAW_MARK ${JSON.stringify(code)} on ${date} is not a code of the ${regimeOn(date)} regulations; rejected`, w, 'RAW_MARK'));
   const issues: Issue[] = [];
-  const flags = { present: boolOf(isPresent), authorised: boolOf(isAuth), unauthorised: boolOf(isUnauth), possible: boolOf(isPossible) };
-  const given = Object.fromEntries(Object.entries(flags).filter(([, b]) => b !== undefined));
-  if (flagsDisagree(code, given)) issues.push(issue('arbor-bi/flags-disagree', 'warning', `the IS_* flags disagree with RAW_MARK ${JSON.stringify(code)}; the code is used`, w));
+  const flags: { present?: boolean; authorised?: boolean; unauthorised?: boolean; possible?: boolean } = {};
+  const present = boolOf(isPresent);
+  const authorised = boolOf(isAuth);
+  const unauthorised = boolOf(isUnauth);
+  const possible = boolOf(isPossible);
+  if (present !== undefined) flags.present = present;
+  if (authorised !== undefined) flags.authorised = authorised;
+  if (unauthorised !== undefined) flags.unauthorised = unauthorised;
+  if (possible !== undefined) flags.possible = possible;
+  if (flagsDisagree(code, flags)) issues.push(issue('arbor-bi/flags-disagree', 'warning', `the IS_* flags disagree with RAW_MARK ${JSON.stringify(code)}; the code is used`, w));
   const minutes = minutesOf(minutesText);
   if (minutes === 'bad') issues.push(issue('arbor-bi/bad-minutes-late', 'warning', `MINUTES_LATE ${JSON.stringify(minutesText)} is not a whole number of minutes; left out`, w, 'MINUTES_LATE'));
   // Every part is checked above (URN, PupilId, real date, statutory code in force, minutes), so the
