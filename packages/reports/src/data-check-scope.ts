@@ -266,3 +266,13 @@ export const scopeNotes = (dataset: Dataset, scope: PupilScope, options: ReportO
   if ((options.profile ?? 'dfe') !== 'all') notes.add(`Pupils are those of the ${scope.profile.id} profile: ${scope.profile.description}.`);
   notes.add('Pupil-level rows carry pupil ids only, never names; they are for officers entitled to see pupil data, not for publication.');
 };
+
+/**
+ * The options to head a pupil-level report with: without the comparator, which these reports never use
+ * (DfE publishes no pupil-level or data-quality figures to compare with); a note says so when one was given.
+ */
+export const withoutComparator = <O extends ReportOptions>(options: O, notes: Notes): Omit<O, 'comparator'> => {
+  const { comparator, ...rest } = options;
+  if (comparator !== undefined) notes.add('No comparator: DfE publishes no pupil-level or data-quality figures to compare these with.');
+  return rest;
+};

@@ -87,6 +87,15 @@ describe('data-check', () => {
   test('runs from the registry with only the period', () => {
     expect(REPORTS['data-check'].run(dataset, { from, to }).rows.length).toBe(2);
   });
+
+  test('a comparator given to a pupil-level report is not used, and the header and a note say so', () => {
+    const comparator = { kind: 'national' as const, weeks: new Map() };
+    for (const id of ['data-check', 'part-time-timetables', 'persistent-absence'] as const) {
+      const withCmp = REPORTS[id].run(dataset, { from, to, comparator });
+      expect(withCmp.comparator.kind).toBe('none');
+      expect(withCmp.notes).toContain('No comparator: DfE publishes no pupil-level or data-quality figures to compare these with.');
+    }
+  });
 });
 
 describe('data-check: bad input gives an empty table and a note', () => {

@@ -28,7 +28,7 @@
  */
 import { CODE_ID, fromDayNumber, isIsoDate, toDayNumber, type Dataset, type Enrolment, type IsoDate, type Issue } from '@attendance-kit/core';
 import { assemble, Notes } from './build.js';
-import { countCell, forEachMark, pupilScope, registerSessions, schoolDaysOf, schoolKey, scopeNotes, totalKey } from './data-check-scope.js';
+import { countCell, forEachMark, pupilScope, registerSessions, schoolDaysOf, schoolKey, scopeNotes, totalKey, withoutComparator } from './data-check-scope.js';
 import type { Report, ReportCell, ReportColumn, ReportRow } from './model.js';
 import type { ReportOptions } from './table.js';
 
@@ -246,5 +246,5 @@ export const dataCheck = (dataset: Dataset, options: DataCheckOptions): Report =
     { id: DQ_COLUMNS.n, label: `N unresolved after ${grace} school days (of N marks)` },
     { id: DQ_COLUMNS.superseded, label: 'Marks superseded (of marks)' },
   ];
-  return assemble({ id: 'data-check', title: 'Data check' }, options, columns, rows, notes);
+  return assemble({ id: 'data-check', title: 'Data check' }, withoutComparator(options, notes), columns, rows, notes);
 };

@@ -32,6 +32,7 @@ import {
   schoolKey,
   scopeNotes,
   totalKey,
+  withoutComparator,
 } from './data-check-scope.js';
 import type { Report, ReportCell, ReportColumn, ReportRow } from './model.js';
 import type { ReportOptions } from './table.js';
@@ -218,5 +219,5 @@ export const partTimeTimetables = (dataset: Dataset, options: PartTimeTimetables
     { id: PTT_COLUMNS.days, label: 'School days, first to latest C2 (of the period\'s)' },
     { id: PTT_COLUMNS.weeks, label: 'Weeks, first to latest C2 (of the period\'s)' },
   ];
-  return assemble({ id: 'part-time-timetables', title: 'Part-time timetables (C2)' }, options, columns, rows, notes);
+  return assemble({ id: 'part-time-timetables', title: 'Part-time timetables (C2)' }, withoutComparator(options, notes), columns, rows, notes);
 };

@@ -34,7 +34,7 @@ import {
   type IsoDate,
 } from '@attendance-kit/core';
 import { assemble, Notes, weekLabel } from './build.js';
-import { countCell, forEachMark, markKind, plainRateCell, pupilScope, schoolKey, scopeNotes, totalKey, type PupilScope } from './data-check-scope.js';
+import { countCell, forEachMark, markKind, plainRateCell, pupilScope, schoolKey, scopeNotes, totalKey, withoutComparator, type PupilScope } from './data-check-scope.js';
 import type { Report, ReportCell, ReportColumn, ReportRow } from './model.js';
 import type { ReportOptions } from './table.js';
 
@@ -280,5 +280,5 @@ export const persistentAbsence = (dataset: Dataset, options: PersistentAbsenceOp
     { id: PAR_COLUMNS.severe, label: 'Severely absent pupils (of pupils)' },
     ...parts.map((p) => ({ id: p.id, label: p.label })),
   ];
-  return assemble({ id: 'persistent-absence', title: options.severeOnly === true ? 'Severe absence' : 'Persistent and severe absence' }, options, columns, rows, notes);
+  return assemble({ id: 'persistent-absence', title: options.severeOnly === true ? 'Severe absence' : 'Persistent and severe absence' }, withoutComparator(options, notes), columns, rows, notes);
 };
