@@ -124,6 +124,8 @@ export const openMarksWriter = (path: string): MarksWriter => {
   let urnCsv = '';
   let lastPupil = '';
   let pupilCsv = '';
+  let lastDate = '';
+  let dateCsv = '';
   const codeCsv = new Map<string, string>();
   const flush = (): void => {
     if (pending.length === 0) return;
@@ -142,9 +144,13 @@ export const openMarksWriter = (path: string): MarksWriter => {
         lastPupil = m.pupilId;
         pupilCsv = csvField(lastPupil);
       }
+      if (m.date !== lastDate) {
+        lastDate = m.date;
+        dateCsv = csvField(lastDate);
+      }
       let code = codeCsv.get(m.code);
       if (code === undefined) codeCsv.set(m.code, (code = csvField(m.code)));
-      pending += `${urnCsv},${pupilCsv},${csvField(m.date)},${m.session},${code},${m.minutesLate ?? ''},${m.recordedAt === undefined ? '' : csvField(m.recordedAt)}\n`;
+      pending += `${urnCsv},${pupilCsv},${dateCsv},${m.session},${code},${m.minutesLate ?? ''},${m.recordedAt === undefined ? '' : csvField(m.recordedAt)}\n`;
       written++;
       if (pending.length >= BATCH_CHARS) flush();
       return !full;
@@ -185,7 +191,14 @@ export const writeCanonicalDataset = async (dir: string, records: CanonicalRecor
   if (records.terms !== undefined) await writeFile(join(dir, CANONICAL_FILES.terms), termsCsv(records.terms));
   const w = openMarksWriter(join(dir, CANONICAL_FILES.marks));
   try {
-    for await (const m of records.marks) if (!w.write(m)) await w.drain();
+    const marks = records.marks;
+    // A plain iterable is read without an await per mark (a microtask each: a third of the time
+    // of writing millions of rows); only a full stream waits.
+    if (Symbol.iterator in marks) {
+      for (const m of marks) if (!w.write(m)) await w.drain();
+    } else {
+      for await (const m of marks) if (!w.write(m)) await w.drain();
+    }
   } finally {
     await w.close();
   }

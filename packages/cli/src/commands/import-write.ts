@@ -34,15 +34,16 @@ export function* mergedMarkRecords(result: ImportResult): Generator<MarkRecord> 
       lastStamp = stamp;
       lastStampText = formatRecordedAt(stamp);
     }
-    yield {
+    const base = {
       schoolUrn: enrolmentUrn[m.enrolment] ?? '',
       pupilId: enrolmentPupil[m.enrolment] ?? '',
       date,
-      session: (m.slot & 1) === 1 ? 'PM' : 'AM',
+      session: (m.slot & 1) === 1 ? ('PM' as const) : ('AM' as const),
       code: CODE_TABLE[m.code]?.code ?? '',
-      ...(m.minutesLate === 0xffff ? {} : { minutesLate: m.minutesLate }),
-      ...(stamp === stamp ? { recordedAt: lastStampText } : {}),
     };
+    // The usual row (no minutes, no stamp) is the plain literal: millions of rows are made here.
+    if (m.minutesLate === 0xffff) yield stamp === stamp ? { ...base, recordedAt: lastStampText } : base;
+    else yield stamp === stamp ? { ...base, minutesLate: m.minutesLate, recordedAt: lastStampText } : { ...base, minutesLate: m.minutesLate };
   }
 }
 
