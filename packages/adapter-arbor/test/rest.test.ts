@@ -4,7 +4,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { resolveRun, runAdapter } from '@attendance-kit/adapter-kit/testing';
-import { arborAdapter, dateOf, kindName, listKeyOf, refId, yearGroupOf } from '../src/index.js';
+import { readAll } from '@attendance-kit/adapter-kit/testing';
+import { arborAdapter, arborCharacteristicRows, dateOf, kindName, listKeyOf, refId, yearGroupOf } from '../src/index.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BASIC = join(HERE, 'fixtures', 'rest', 'accepted', 'basic');
@@ -76,5 +77,15 @@ describe('arbor read and normalize', () => {
     expect([...run.issues.values()].flat().map((i) => i.code).sort()).toEqual(['arbor/missing-la-code', 'arbor/missing-phase', 'arbor/missing-school-urn']);
     expect(run.pupils).toEqual([]);
     expect(Object.keys(arborAdapter.needsOption ?? {}).sort()).toEqual(['arbor/missing-la-code', 'arbor/missing-phase', 'arbor/missing-school-urn']);
+  });
+  it('keeps each dated assignment for pupil_characteristics.csv (SEN, looked after, FSM; Ever 6 FSM is not FSM)', async () => {
+    const raws = await readAll(arborAdapter, inputsOf(BASIC), OPTIONS);
+    expect(raws.flatMap((r) => arborCharacteristicRows(r, OPTIONS))).toEqual([
+      { schoolUrn: '100101', pupilId: '7', field: 'fsm', value: 'true', from: '2024-01-08' },
+      { schoolUrn: '100101', pupilId: '7', field: 'sen', value: 'E', from: '2022-01-10', to: '2023-07-20' },
+      { schoolUrn: '100101', pupilId: '7', field: 'sen', value: 'K', from: '2024-09-01' },
+      { schoolUrn: '100101', pupilId: '8', field: 'fsm', value: 'true', from: '2023-01-09', to: '2024-03-28' },
+      { schoolUrn: '100101', pupilId: '8', field: 'looked_after', value: 'true', from: '2022-05-01', to: '2024-02-29' },
+    ]);
   });
 });

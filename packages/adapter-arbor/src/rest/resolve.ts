@@ -6,8 +6,8 @@
  * @module
  */
 import { type Entity, field, isEntity, refId, textOf } from './entity.js';
-import { entityAt, found, latestSpan, markInfoOf, sessionOfType, type Found, type Lookups, type MarkInfo, type SessionInfo } from './lookups.js';
-import { boolOf } from '../shared/values.js';
+import { entityAt, found, latestSpan, markInfoOf, sessionOfType, type Found, type Lookups, type MarkInfo, type SessionInfo, type Span } from './lookups.js';
+import { boolOf, senOf } from '../shared/values.js';
 
 /** The AttendanceMark of a mark entity: embedded in full, or looked up by id or code. */
 export const markOf = (lookups: Lookups, e: Entity): Found<MarkInfo> => {
@@ -51,6 +51,16 @@ export interface StudentFacts {
   readonly sen?: string;
   readonly fsm?: boolean;
   readonly lookedAfter?: boolean;
+  /** Every dated assignment, for `pupil_characteristics.csv` (see `arborCharacteristicRows`). */
+  readonly spans: readonly TimedSpan[];
+}
+
+/** One dated assignment of a student (value as the canonical file writes it). */
+export interface TimedSpan {
+  readonly field: 'sen' | 'looked_after' | 'fsm';
+  readonly value: string;
+  readonly from?: string;
+  readonly to?: string;
 }
 
 const codeText = (e: Entity, names: readonly string[]): string | undefined => {
@@ -129,7 +139,27 @@ export const studentFacts = (lookups: Lookups, studentId: string, e: Entity): St
     return span === undefined ? undefined : span.end === undefined;
   })();
   const dob = personEntity === undefined ? undefined : field(personEntity, 'dateOfBirth');
+  const spans: TimedSpan[] = [];
+  const addSpan = (f: TimedSpan['field'], value: string | undefined, span: Span): void => {
+    if (value !== undefined) spans.push({ field: f, value, ...(span.start === undefined ? {} : { from: span.start }), ...(span.end === undefined ? {} : { to: span.end }) });
+  };
+  for (const span of lookups.spans.get('senstatusassignment')?.get(studentId) ?? []) {
+    const v = spanValue(lookups, 'senstatus', span);
+    addSpan('sen', senOf(v === undefined ? undefined : codeText(v, ['exportCode', 'd00229', 'code', 'senStatusName'])), span);
+  }
+  for (const span of lookups.spans.get('incarestatusassignment')?.get(studentId) ?? []) {
+    const v = spanValue(lookups, 'incarestatus', span);
+    if (v !== undefined) addSpan('looked_after', String(boolOf(field(v, 'countsAsInCareStatus')) ?? true), span);
+  }
+  for (const span of personId === undefined ? [] : (lookups.spans.get('eligibilityrecord')?.get(personId) ?? [])) {
+    const v = spanValue(lookups, 'eligibility', span);
+    const text = v === undefined ? (span.ref ?? '') : `${codeText(v, ['code']) ?? ''} ${codeText(v, ['eligibilityName']) ?? ''}`;
+    if (FSM.test(text) && !NOT_FSM.test(text)) addSpan('fsm', 'true', span);
+  }
+  const order = (a: TimedSpan): string => `${a.field}|${a.from ?? ''}|${a.to ?? '~'}|${a.value}`;
+  spans.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   return {
+    spans,
     yearGroup: yearGroupOfStudent(lookups, studentId),
     ...(gender === undefined ? {} : { gender }),
     ...(dob === undefined || dob === null ? {} : { dateOfBirth: dob }),
