@@ -14,8 +14,8 @@
  * - `n_unresolved`: marks `N` ("reason for absence not yet established", reference §1) more than
  *   `nGraceSchoolDays` (default 5) school days before the as-of date, out of the period's `N` marks. The
  *   five school days are issue 6's rule ("`N` marks still unresolved after 5 school days"); the stored
- *   reference only says `N` is replaced once the reason is known (§1, [S13][S17]), so the number is an
- *   option. School days are the school's register days; the as-of date is a parameter (default: the
+ *   reference gives `N`'s meaning and that it is replaced by `U` or a more suitable code (§1,
+ *   [S13][S17]) but no day limit, so the number is an option. School days are the school's register days; the as-of date is a parameter (default: the
  *   period's end), never the clock.
  * - `superseded`: versions of marks that a later version replaced (retrospective changes), out of the
  *   period's marks. A dataset keeps only the winning version of each mark (canonical-format.md), so the
