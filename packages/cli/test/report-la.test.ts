@@ -7,7 +7,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { findRepoDataFile, DEFAULT_BENCHMARK, DEFAULT_NEIGHBOURS } from '../src/commands/report-benchmark.js';
+import { statisticalNeighbours } from '@attendance-kit/reports';
+import { findRepoDataFile, DEFAULT_BENCHMARK, DEFAULT_NEIGHBOURS, readBenchmark } from '../src/commands/report-benchmark.js';
 import { REPO_ROOT, runCli } from './run-cli.js';
 
 interface Cell {
@@ -126,6 +127,27 @@ describe('statistical-neighbours: Total (census-weighted, DfE\'s 2024/25 method)
   test('the default files are the repository\'s data/ copies', () => {
     expect(findRepoDataFile(DEFAULT_BENCHMARK)).toBe(join(REPO_ROOT, 'data/dfe-pupil-attendance/2024-25_year.csv'));
     expect(findRepoDataFile(DEFAULT_NEIGHBOURS)).toBe(join(REPO_ROOT, 'data/dfe-statistical-neighbours/statistical_neighbours_may_2025.csv'));
+  });
+});
+
+describe('statistical-neighbours for every LA', () => {
+  test('every current LA of DfE\'s neighbour table gets its ten neighbours, a mean, region and England from the 2024/25 year file, and a figure of its own unless DfE withholds it', async () => {
+    const read = await readBenchmark(findRepoDataFile(DEFAULT_BENCHMARK) ?? '', findRepoDataFile(DEFAULT_NEIGHBOURS) ?? '');
+    if (!read.ok) throw new Error(read.problem);
+    const empty = (await import('@attendance-kit/core/testing')).datasetFromRaw({ schools: [], enrolments: [], marks: [], academicYear: 2024 });
+    expect(read.neighbours.length).toBeGreaterThanOrEqual(150);
+    const withoutFigure: string[] = [];
+    for (const { laCode } of read.neighbours) {
+      const report = statisticalNeighbours(empty, { from: '2024-09-01' as never, to: '2025-08-31' as never, la: laCode, benchmark: read.periods, neighbours: read.neighbours });
+      expect(report.rows.map((r) => r.key['role']).filter((x) => x === 'neighbour')).toHaveLength(10);
+      expect(byRole(report as unknown as ReportJson, 'neighbours-mean')?.cells['overall_absence']?.value).toEqual(expect.any(Number));
+      expect(byRole(report as unknown as ReportJson, 'region')?.cells['overall_absence']?.value).toEqual(expect.any(Number));
+      if (byCode(report as unknown as ReportJson, laCode)?.cells['overall_absence']?.value === null) withoutFigure.push(laCode);
+    }
+    // No Total where a phase is missing or withheld (a census-weighted Total needs all three): City of
+    // London (201: primary only, withheld), Isles of Scilly (420), Rutland (857: no special row) and
+    // Bracknell Forest (867: special withheld, c).
+    expect(withoutFigure.sort()).toEqual(['201', '420', '857', '867']);
   });
 });
 

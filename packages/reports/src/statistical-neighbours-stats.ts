@@ -34,6 +34,20 @@ export const rankMin = (values: readonly (Fraction | undefined)[], polarity: Pol
     return better + 1;
   });
 
+/**
+ * The rank `value` would have among `values` (1 + how many are strictly better), as {@link rankMin}
+ * gives it when `value` is one of them.
+ * @example rankAmong(f(2), [f(1), f(2), f(3)], 'higher-is-worse') // 2
+ */
+export const rankAmong = (value: Fraction, values: readonly Fraction[], polarity: Polarity): number => {
+  let better = 0;
+  for (const w of values) {
+    const c = compareFractions(w, value);
+    if (polarity === 'higher-is-worse' ? c < 0 : c > 0) better += 1;
+  }
+  return better + 1;
+};
+
 /** The five quantiles of R's `quantile()` (0%, 25%, 50%, 75%, 100%), exact. */
 export type Quartiles = readonly [Fraction, Fraction, Fraction, Fraction, Fraction];
 

@@ -3,7 +3,7 @@ import { describe, expect } from 'vitest';
 import { arbRawDataset, datasetFromRaw } from '@attendance-kit/core/testing';
 import { compareFractions, fraction, fractionPercent, fromDayNumber, summarise, toDayNumber, type Fraction, type IsoDate, type Polarity } from '@attendance-kit/core';
 import { statisticalNeighbours, type BenchmarkArea } from './statistical-neighbours.js';
-import { quartileBand, quartiles, rankMin } from './statistical-neighbours-stats.js';
+import { quartileBand, quartiles, rankAmong, rankMin } from './statistical-neighbours-stats.js';
 
 const arbRate: fc.Arbitrary<Fraction> = fc.record({ n: fc.integer({ min: 0, max: 2000 }), d: fc.integer({ min: 1, max: 2000 }) }).map(({ n, d }) => fraction(n, d));
 const arbPolarity: fc.Arbitrary<Polarity> = fc.constantFrom('higher-is-better', 'higher-is-worse');
@@ -94,4 +94,11 @@ describe('the LA\'s own row from the dataset', () => {
       }
     },
   );
+});
+
+describe('rank among a set', () => {
+  test.prop([fc.array(arbRate, { minLength: 1, maxLength: 30 }), fc.nat(), arbPolarity])('[SN-5] the rank of a member among the set is its rankMin rank', (values, pick, polarity) => {
+    const i = pick % values.length;
+    expect(rankAmong(values[i] as Fraction, values, polarity)).toBe(rankMin(values, polarity)[i]);
+  });
 });

@@ -35,7 +35,7 @@ import { Notes } from './build.js';
 import { suppressedCell } from './cell.js';
 import { dfePhaseOf } from './comparator.js';
 import type { Report, ReportCell, ReportColumn, ReportRow } from './model.js';
-import { quartileBand, quartiles, rankMin } from './statistical-neighbours-stats.js';
+import { quartileBand, quartiles, rankAmong, rankMin } from './statistical-neighbours-stats.js';
 import type { ReportOptions } from './table.js';
 
 /** One published area x phase of one period: its exact rates and, where the rates are counts over possible sessions, the counts. */
@@ -220,8 +220,9 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
     if (counted === undefined) notes.add(`The dataset has no possible sessions for ${phase === 'Total' ? '' : `${phase.toLowerCase()} `}schools of LA ${la} between ${options.from} and ${options.to}: the LA's row is empty.`);
     else notes.add(`LA ${la}'s own row is counted from the dataset (${options.from} to ${options.to}, profile ${options.profile ?? 'dfe'}); every other row is DfE's published data for ${periodKey}.${phase === 'Total' ? ' Its Total pools sessions over phases; DfE\'s 2024/25 Totals are census-weighted.' : ''}`);
     own = counted === undefined ? undefined : { ...counted, ...(own?.name === undefined ? {} : { name: own.name }), ...(own?.regionCode === undefined ? {} : { regionCode: own.regionCode }) };
-  } else if (own === undefined) notes.add(`DfE's data has no ${phase} row for LA ${la} in ${periodKey}: its row is empty.`);
-  const regionCode = laAreas.get(la)?.regionCode ?? own?.regionCode;
+  } else if (own === undefined) notes.add(`DfE's data has no ${phase} row for LA ${la} in ${periodKey}${phase === 'Total' ? ' (a Total needs all three phases with figures)' : ''}: its row is empty.`);
+  // Any of the LA's rows names its region (an LA without a Total row still has phase rows).
+  const regionCode = laAreas.get(la)?.regionCode ?? allAreas.find((a) => a.level === 'la' && a.code === la && a.regionCode !== undefined)?.regionCode;
   const region = inPhase.find((a) => a.level === 'regional' && a.code === regionCode);
   const england = inPhase.find((a) => a.level === 'national');
   const target = compareWith === 'national' ? england : region;
@@ -229,7 +230,7 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
 
   const members = [{ laCode: la, closeness: 'the LA' }, ...list.neighbours];
   const memberAreas = members.map((m, i) => (i === 0 ? own : laAreas.get(m.laCode)));
-  for (const [i, m] of members.entries()) if (i > 0 && memberAreas[i] === undefined) notes.add(`Neighbour ${m.laCode} has no ${phase} row in DfE's data for ${periodKey}.`);
+  for (const [i, m] of members.entries()) if (i > 0 && memberAreas[i] === undefined) notes.add(`Neighbour ${m.laCode} has no ${phase} row in DfE's data for ${periodKey}${phase === 'Total' ? ' (a Total needs all three phases with figures)' : ''}.`);
   const cellsOf = new Map<number, Record<string, ReportCell>>(members.map((_, i) => [i, {}]));
   const meanCells: Record<string, ReportCell> = {};
   const regionCells: Record<string, ReportCell> = {};
@@ -253,8 +254,7 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
       }
       cells[m.id] = rateOf(f.rate, f.counts, comparator, m.id);
       cells[`${m.id}_rank`] = rankCell(groupRanks[i], ranked);
-      // 1 + the LAs strictly better: f.rate listed twice does not change that.
-      const nationalRank = f.rate === undefined ? undefined : rankMin([f.rate, ...englandValues], polarity)[0];
+      const nationalRank = f.rate === undefined ? undefined : rankAmong(f.rate, englandValues, polarity);
       cells[`${m.id}_rank_england`] = rankCell(nationalRank, englandValues.length);
       const band = f.rate === undefined || q === undefined ? undefined : quartileBand(f.rate, q, polarity);
       cells[`${m.id}_quartile`] = band === undefined ? emptyCell() : { ...emptyCell(band), value: 'ABCD'.indexOf(band) + 1 };
