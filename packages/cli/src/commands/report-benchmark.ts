@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { comparatorTable, readDfeAttendanceCsv, readStatisticalNeighboursCsv, type DfeAttendanceRow } from '@attendance-kit/adapter-dfe-ees';
 import { addCounts, type Fraction, type SessionCounts } from '@attendance-kit/core';
 import type { BenchmarkArea, NeighbourList } from '@attendance-kit/reports';
-import { findDemoComparator } from './report-comparator.js';
+import { findRepoFile } from './report-comparator.js';
 
 /** The DfE file the report uses when none is given: the whole of 2024/25. */
 export const DEFAULT_BENCHMARK = join('data', 'dfe-pupil-attendance', '2024-25_year.csv');
@@ -19,16 +19,11 @@ export const DEFAULT_BENCHMARK = join('data', 'dfe-pupil-attendance', '2024-25_y
 export const DEFAULT_NEIGHBOURS = join('data', 'dfe-statistical-neighbours', 'statistical_neighbours_may_2025.csv');
 
 /**
- * A repository data file found by walking up from this module (as the demo's comparator), or undefined
+ * A repository data file (walking up from this module, as the demo's comparator), or undefined
  * outside the repository.
  * @example findRepoDataFile(DEFAULT_NEIGHBOURS)?.endsWith('statistical_neighbours_may_2025.csv')
  */
-export const findRepoDataFile = (relativePath: string): string | undefined => {
-  const weekly = findDemoComparator();
-  if (weekly === undefined) return undefined;
-  // weekly is ROOT/data/dfe-pupil-attendance/2024-25_weekly_autumn.csv
-  return join(weekly, '..', '..', '..', relativePath);
-};
+export const findRepoDataFile = (relativePath: string): string | undefined => findRepoFile(relativePath);
 
 const LEVEL = { National: 'national', Regional: 'regional', 'Local authority': 'la' } as const;
 

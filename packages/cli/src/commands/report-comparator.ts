@@ -47,16 +47,23 @@ const moduleDir = (): string | undefined => {
 };
 
 /**
- * The demo's comparator file: walks up from this module (src/ when run from source, dist/ when built)
- * to the first folder holding `data/dfe-pupil-attendance/2024-25_weekly_autumn.csv`. Undefined when
- * the package runs outside the repository (e.g. installed from npm).
- * @example findDemoComparator()?.endsWith('2024-25_weekly_autumn.csv')
+ * A file of the repository, by its path from the repository root: walks up from this module (src/
+ * when run from source, dist/ when built) to the first folder holding it. Undefined when the package
+ * runs outside the repository (e.g. installed from npm).
+ * @example findRepoFile('data/dfe-statistical-neighbours/statistical_neighbours_may_2025.csv')
  */
-export const findDemoComparator = (start: string | undefined = moduleDir()): string | undefined => {
+export const findRepoFile = (relativePath: string, start: string | undefined = moduleDir()): string | undefined => {
   if (start === undefined) return undefined;
   for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, DEMO_COMPARATOR);
+    const candidate = join(dir, relativePath);
     if (existsSync(candidate)) return candidate;
     if (dirname(dir) === dir) return undefined;
   }
 };
+
+/**
+ * The demo's comparator file, `data/dfe-pupil-attendance/2024-25_weekly_autumn.csv` of the repository
+ * ({@link findRepoFile}).
+ * @example findDemoComparator()?.endsWith('2024-25_weekly_autumn.csv')
+ */
+export const findDemoComparator = (start: string | undefined = moduleDir()): string | undefined => findRepoFile(DEMO_COMPARATOR, start);
