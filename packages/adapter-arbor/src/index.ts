@@ -70,4 +70,4 @@ export { detectArborBi } from './bi/detect.js';
 export { normalizeArborBi } from './bi/normalize.js';
 export { readArborBi, folderSchools, schoolFor, type BiRaw, type SchoolFound, type SchoolLookup } from './bi/read.js';
 export { csvEvents, type CsvRecord, type CsvEvent } from './bi/csv.js';
-export { tableOf, headerName, ATTENDANCE, STUDENT, SCHOOL, type TableSpec, type Layout } from './bi/tables.js';
+export { tableOf, headerlessAttendance, headerName, ATTENDANCE, STUDENT, SCHOOL, type TableSpec, type Layout } from './bi/tables.js';

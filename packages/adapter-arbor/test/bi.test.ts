@@ -47,4 +47,10 @@ describe('arbor-bi read and normalize', () => {
     expect([...r.issues.values()].flat().map((i) => i.code)).toEqual(['arbor-bi/compressed']);
     expect(r.marks).toEqual([]);
   });
+  it("reads an ATTENDANCE unload without a header (COPY INTO's default) in the data dictionary's column order", async () => {
+    const paths = folder({ 'data_0_0_0.csv': '7,app,/,PRESENT_AM,,MORNING,2024-09-09,TRUE,FALSE,FALSE,TRUE\n7,app,N,NO_REASON_PM,,AFTERNOON,2024-09-09,FALSE,FALSE,TRUE,TRUE\n' });
+    const r = resolveRun(await runAdapter(arborBiAdapter, paths, OPTIONS));
+    expect(r.marks.map((m) => `${m.pupilId} ${m.date} ${m.session} ${m.code}`)).toEqual(['app:7 2024-09-09 AM /', 'app:7 2024-09-09 PM N']);
+    expect(r.counts.get(paths[0] as string)).toEqual({ read: 3, accepted: 3, superseded: 0, rejected: 0 });
+  });
 });

@@ -12,7 +12,7 @@ import type { RawRecord } from '@attendance-kit/adapter-kit';
 import type { ArborBiIssueCode } from '../issue-codes.js';
 import { folderFiles, folderOf, headBytes } from '../shared/files.js';
 import { csvEvents } from './csv.js';
-import { cell, SCHOOL, tableOf, type Layout } from './tables.js';
+import { cell, headerlessAttendance, SCHOOL, tableOf, type Layout } from './tables.js';
 
 /** The school a row belongs to, by its APPLICATION_ID, from the folder's school tables. */
 export type SchoolFound =
@@ -126,12 +126,13 @@ export async function* readArborBi(paths: readonly string[]): AsyncGenerator<Raw
         header = true;
         layout = tableOf(r.fields);
         width = r.fields.length;
-        if (layout === undefined) {
+        const headerless = layout === undefined ? headerlessAttendance(r.fields) : undefined;
+        if (headerless !== undefined) layout = headerless;
+        else if (layout === undefined) {
           rejectedAll = true;
           yield { file, line: r.line, data: { _tag: 'problem', code: 'arbor-bi/unrecognised-table', message: `the header (${r.fields.slice(0, 6).join(', ')}) names no ATTENDANCE, student or school table; the file is rejected` } };
           break;
-        }
-        continue;
+        } else continue;
       }
       const l = layout as Layout;
       rows++;

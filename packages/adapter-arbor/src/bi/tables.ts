@@ -117,3 +117,18 @@ export const cell = (s: string | undefined): string => {
   const t = s.trim();
   return t === 'NULL' || t === '\\N' || t === 'null' ? '' : t;
 };
+
+/**
+ * A first record that is ATTENDANCE data, not a header: Snowflake's `COPY INTO` writes no header
+ * unless asked (`HEADER = TRUE`). Taken as the data dictionary's column order (§3.4) only when it
+ * has exactly its 11 fields, DATE (7th) is a date and PERIOD (6th) or MARK_CODE (4th) names a
+ * session; anything else stays an unrecognised table.
+ * @example headerlessAttendance(['1234', 'uk_swd_1', '/', 'PRESENT_AM', '', 'MORNING', '2015-10-16', 'TRUE', 'FALSE', 'FALSE', 'TRUE'])?.spec.name // 'attendance'
+ */
+export const headerlessAttendance = (fields: readonly string[]): Layout | undefined => {
+  if (fields.length !== ATTENDANCE.columns.length) return undefined;
+  const period = cell(fields[5]).toUpperCase();
+  const session = ['MORNING', 'AFTERNOON', 'AM', 'PM'].includes(period) || /_(AM|PM)$/i.test(cell(fields[3]));
+  if (!session || !/^\d{4}-\d{2}-\d{2}/.test(cell(fields[6]))) return undefined;
+  return { spec: ATTENDANCE, index: ATTENDANCE.columns.map((_, i) => i), missing: [] };
+};
