@@ -60,7 +60,7 @@ export interface PupilScope {
  * keeps and that every filter matches.
  * @example pupilScope(dataset, { from: '2024-09-02', to: '2024-12-20' }).enrolments.length
  */
-export const pupilScope = (dataset: Dataset, options: ReportOptions, applyProfile = true): PupilScope => {
+export const pupilScope = (dataset: Dataset, options: ReportOptions): PupilScope => {
   const known = new Map(dataset.schools.map((s, i) => [s.urn, i]));
   const unknownSchools = (options.schools ?? []).filter((u) => !known.has(u));
   const wanted = options.schools === undefined ? undefined : new Set(options.schools);
@@ -68,7 +68,7 @@ export const pupilScope = (dataset: Dataset, options: ReportOptions, applyProfil
   const chosen = new Uint8Array(dataset.schools.length);
   for (const s of schools) chosen[s] = 1;
   const ok = isIsoDate(options.from) && isIsoDate(options.to) && options.to >= options.from;
-  const profile: Profile = applyProfile ? PROFILES[options.profile ?? 'dfe'] : PROFILES.all;
+  const profile: Profile = (PROFILES as Readonly<Record<string, Profile>>)[options.profile ?? 'dfe'] ?? PROFILES.dfe;
   const academicYear = ok ? academicYearOf(options.from) : 0;
   const filters = options.filters ?? [];
   const enrolments: number[] = [];
@@ -247,9 +247,15 @@ export const schoolKey = (dataset: Dataset, s: number): Record<string, string> =
  * The notes every pupil-level report shares, in this order: schools not in the dataset, bad or
  * reversed dates, nobody matching the profile and filters, no data in the period. `found` says
  * whether the period has any of the scope's marks; `what` names the rows (e.g. `pupils on part-time
- * timetables`) for the note when there is data but no row.
+ * timetables`) for the note when there is data but no row; `listsPupils` adds the note on pupil-level rows.
  */
-export const scopeNotes = (dataset: Dataset, scope: PupilScope, options: ReportOptions, notes: Notes, found: { readonly marks: number; readonly rows: number; readonly what: string }): void => {
+export const scopeNotes = (
+  dataset: Dataset,
+  scope: PupilScope,
+  options: ReportOptions,
+  notes: Notes,
+  found: { readonly marks: number; readonly rows: number; readonly what: string; readonly listsPupils: boolean },
+): void => {
   for (const u of scope.unknownSchools) notes.add(`School ${u} is not in the dataset.`);
   if (dataset.schools.length === 0) notes.add('The dataset has no schools.');
   const bad = [options.from, options.to].filter((d) => !isIsoDate(d));
@@ -264,7 +270,7 @@ export const scopeNotes = (dataset: Dataset, scope: PupilScope, options: ReportO
   else if (found.marks === 0) notes.add(`No possible sessions between ${options.from} and ${options.to}${who}${where}: the table is empty.`);
   else if (found.rows === 0) notes.add(`No ${found.what} between ${options.from} and ${options.to}${who}${where}.`);
   if ((options.profile ?? 'dfe') !== 'all') notes.add(`Pupils are those of the ${scope.profile.id} profile: ${scope.profile.description}.`);
-  notes.add('Pupil-level rows carry pupil ids only, never names; they are for officers entitled to see pupil data, not for publication.');
+  if (found.listsPupils) notes.add('Pupil-level rows carry pupil ids only, never names; they are for officers entitled to see pupil data, not for publication.');
 };
 
 /**

@@ -225,13 +225,13 @@ export const dataCheck = (dataset: Dataset, options: DataCheckOptions): Report =
   // An as-of date left to default is the period's end: a bad one is the period's own note.
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) notes.add(`The as-of date "${options.asOf}" is not a real date (YYYY-MM-DD): the table is empty.`);
   else if (scope.ok && isIsoDate(asOf) && endDay < scope.fromDay) notes.add(`The as-of date ${asOf} is before the period starts (${options.from}): there is nothing to check yet.`);
-  scopeNotes(dataset, scope, options, notes, { marks: marks + schools.reduce((n, s) => n + s.counts.expected, 0), rows: schools.length, what: 'school has a register' });
+  scopeNotes(dataset, scope, options, notes, { marks: marks + schools.reduce((n, s) => n + s.counts.expected, 0), rows: schools.length, what: 'school has a register', listsPupils: false });
   if (schools.length > 0) {
     notes.add(`Checked as of ${asOf}${options.asOf === undefined ? ' (the period\'s last day)' : ''}: marks after it are not counted.`);
     notes.add(
       `Unmarked: sessions with no mark where the school took a register (some pupil has a possible-session mark) and the pupil was on roll (admission_date, or their first mark when it is empty, to leaving_date). No mark (-): sessions recorded as "no mark yet". N unresolved: N marks more than ${grace} school days (the school's register days) before the as-of date.`,
     );
-    if (!given) notes.add('Superseded marks were not supplied: a dataset keeps only the latest version of each mark, so retrospective changes come from the import (the CLI passes the import\'s canonical/superseded issues). The column has no figure.');
+    if (!given) notes.add('Superseded marks were not supplied: a dataset keeps only the latest version of each mark, so retrospective changes come from the import (option superseded, e.g. from the import\'s canonical/superseded issues). The column has no figure.');
     else {
       const total = options.superseded?.total;
       const listed = options.superseded?.marks.length ?? 0;

@@ -207,7 +207,7 @@ export const partTimeTimetables = (dataset: Dataset, options: PartTimeTimetables
   for (const s of scope.schools) {
     if (marks > 0 && !schools.some((x) => x.school === s)) notes.add(`School ${dataset.schools[s]?.urn ?? s} has no possible sessions in the period for the pupils asked for: no row.`);
   }
-  scopeNotes(dataset, scope, options, notes, { marks, rows: pupilsOnC2, what: 'pupil has a C2 (part-time timetable) mark' });
+  scopeNotes(dataset, scope, options, notes, { marks, rows: pupilsOnC2, what: 'pupil has a C2 (part-time timetable) mark', listsPupils: true });
   if (scope.ok && options.from < '2024-08-19') notes.add('C2 exists from 19 August 2024 (SI 2024/208); before that part-time timetables were recorded as C with other leave and cannot be told apart.');
   if (pupilsOnC2 > 0) {
     notes.add(`A timetable is current when its latest C2 falls in the school's last ${Math.max(1, Math.floor(options.currentWithinSchoolDays ?? 5))} school days of the period. School days are the days the school's register has a possible session.`);

@@ -98,7 +98,7 @@ export const trajectoryParts = (from: IsoDate, to: IsoDate, mode: 'half-term' | 
     const years = new Set(halves.map((h) => h.academicYear)).size;
     return halves.map((h) => ({
       id: years > 1 ? `${h.academicYear}-${h.halfTerm}` : h.halfTerm,
-      label: `${h.halfTerm} (${h.from} to ${h.to})`,
+      label: `${h.halfTerm.replace(/^([a-z])([a-z]+)(\d)$/, (_, a: string, b: string, n: string) => `${a.toUpperCase()}${b} ${n}`)} (${h.from} to ${h.to})`,
       fromDay: toDayNumber(h.from),
       toDay: toDayNumber(h.to),
     }));
@@ -262,7 +262,7 @@ export const persistentAbsence = (dataset: Dataset, options: PersistentAbsenceOp
   for (const s of scope.schools) {
     if (marks > 0 && !schools.some((x) => x.school === s)) notes.add(`School ${dataset.schools[s]?.urn ?? s} has no possible sessions in the period for the pupils asked for: no row.`);
   }
-  scopeNotes(dataset, scope, options, notes, { marks, rows: pupilRows, what: options.severeOnly === true ? 'pupil is severely absent' : 'pupil is persistently absent' });
+  scopeNotes(dataset, scope, options, notes, { marks, rows: pupilRows, what: options.severeOnly === true ? 'pupil is severely absent' : 'pupil is persistently absent', listsPupils: true });
   const pct = (t: { num: number; den: number }) => `${(t.num * 100) / t.den}%`;
   if (schools.length > 0) {
     notes.add(
