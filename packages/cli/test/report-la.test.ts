@@ -172,6 +172,7 @@ describe('statistical-neighbours: bad input', () => {
     [['report', 'statistical-neighbours', '--la', '340', '--la-source', 'dataset'], /--la-source dataset needs a DATASET folder/],
     [['report', 'statistical-neighbours', '--la', '340', '--dfe', 'nope.csv'], /cannot read --dfe nope.csv: no such file/],
     [['report', 'statistical-neighbours', '--la', '340', '--dfe', 'data/dfe-statistical-neighbours/statistical_neighbours_may_2025.csv'], /cannot use --dfe .* as a DfE attendance file/],
+    [['report', 'statistical-neighbours', '--la', '340', '--filter', 'fsm6=true'], /--filter and --school apply to statistical-neighbours only with --la-source dataset/],
     [['report', 'weekly-attendance', 'somewhere', '--la', '340'], /--la is an option of the statistical-neighbours report, not of weekly-attendance/],
     [['report', 'summary', 'somewhere', '--reason-share', 'absence'], /--reason-share is an option of the profile report, not of summary/],
   ])('%j exits 2 with one line', async (args, message) => {

@@ -112,6 +112,12 @@ describe('statisticalNeighbours', () => {
     expect(r.rows.find((x) => x.key['role'] === 'la')?.cells['overall_absence']?.band).toEqual({ level: 1, direction: 'worse' });
   });
 
+  test('filters given with DfE\'s own rows are named as not applying', () => {
+    const r = statisticalNeighbours(tinyDataset(), { ...base, filters: [{ field: 'fsm6', value: 'true' }] });
+    expect(r.notes.join(' ')).toMatch(/Filters and school selections apply only to an LA row counted from the dataset/);
+    expect(r.rows.find((x) => x.key['role'] === 'la')?.cells['overall_absence']?.numerator).toBe(60);
+  });
+
   test('reverse puts the highest absence first', () => {
     const r = statisticalNeighbours(tinyDataset(), { ...base, reverse: true });
     expect(r.rows[0]?.key['la_code']).toBe('110');

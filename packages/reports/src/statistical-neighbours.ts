@@ -141,9 +141,12 @@ const figureOf = (area: BenchmarkArea | undefined, measure: string): Figure => {
   return area.ratesFromCounts === true && area.counts !== undefined && n !== undefined ? { rate, counts: { numerator: n, denominator: area.counts.possible } } : { rate };
 };
 
-/** The LA's own figures counted from the dataset's schools of that LA (and phase), over the period. */
+/** The LA's own figures counted from the dataset's schools of that LA (and phase; and among `schools` if given), over the period. */
 const fromDataset = (dataset: Dataset, options: StatisticalNeighboursOptions, la: string, phase: string): BenchmarkArea | undefined => {
-  const schools = new Set(dataset.schools.filter((s) => s.laCode === la && (phase === 'Total' || dfePhaseOf(s.phase) === phase)).map((s) => s.urn));
+  const chosen = options.schools === undefined ? undefined : new Set(options.schools);
+  const schools = new Set(
+    dataset.schools.filter((s) => s.laCode === la && (phase === 'Total' || dfePhaseOf(s.phase) === phase) && (chosen === undefined || chosen.has(s.urn))).map((s) => s.urn),
+  );
   if (schools.size === 0) return undefined;
   const rows = summarise(dataset, { from: options.from, to: options.to, profile: options.profile ?? 'dfe', by: ['school'], filter: options.filters ?? [] }).rows.filter((r) => schools.has(r.school_urn ?? ''));
   const sum = (pick: (r: (typeof rows)[number]) => number): number => rows.reduce((s, r) => s + pick(r), 0);
@@ -220,7 +223,10 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
     if (counted === undefined) notes.add(`The dataset has no possible sessions for ${phase === 'Total' ? '' : `${phase.toLowerCase()} `}schools of LA ${la} between ${options.from} and ${options.to}: the LA's row is empty.`);
     else notes.add(`LA ${la}'s own row is counted from the dataset (${options.from} to ${options.to}, profile ${options.profile ?? 'dfe'}); every other row is DfE's published data for ${periodKey}.${phase === 'Total' ? ' Its Total pools sessions over phases; DfE\'s 2024/25 Totals are census-weighted.' : ''}`);
     own = counted === undefined ? undefined : { ...counted, ...(own?.name === undefined ? {} : { name: own.name }), ...(own?.regionCode === undefined ? {} : { regionCode: own.regionCode }) };
-  } else if (own === undefined) notes.add(`DfE's data has no ${phase} row for LA ${la} in ${periodKey}${phase === 'Total' ? ' (a Total needs all three phases with figures)' : ''}: its row is empty.`);
+  } else {
+    if ((options.filters ?? []).length > 0 || options.schools !== undefined) notes.add('Filters and school selections apply only to an LA row counted from the dataset (laSource dataset): every row here is DfE\'s published figure for all pupils.');
+    if (own === undefined) notes.add(`DfE's data has no ${phase} row for LA ${la} in ${periodKey}${phase === 'Total' ? ' (a Total needs all three phases with figures)' : ''}: its row is empty.`);
+  }
   // Any of the LA's rows names its region (an LA without a Total row still has phase rows).
   const regionCode = laAreas.get(la)?.regionCode ?? allAreas.find((a) => a.level === 'la' && a.code === la && a.regionCode !== undefined)?.regionCode;
   const region = inPhase.find((a) => a.level === 'regional' && a.code === regionCode);

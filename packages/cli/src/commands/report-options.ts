@@ -123,6 +123,8 @@ export const checkReportOptions = (values: RawValues, positionals: readonly stri
   const la = checkLaOptions(values, id as ReportId);
   if (!la.ok) return la;
   if (id === 'statistical-neighbours' && comparator !== undefined) return bad(usageProblem('statistical-neighbours takes DfE\'s year or term figures with --dfe FILE, not a weekly --comparator', 'report'));
+  if (id === 'statistical-neighbours' && la.value.laSource === 'dfe' && (filters.length > 0 || values['school'] !== undefined))
+    return bad(usageProblem('--filter and --school apply to statistical-neighbours only with --la-source dataset (DfE publishes LA figures for all pupils)', 'report'));
   if (id === 'statistical-neighbours' && la.value.laSource === 'dataset' && dataset === undefined) return bad(usageProblem('--la-source dataset needs a DATASET folder after the report ID', 'report'));
   if (values['comparator-kind'] !== undefined && comparator === undefined) return bad(usageProblem('--comparator-kind needs --comparator FILE', 'report'));
   if (comparator === '') return bad(usageProblem('--comparator needs a file name', 'report'));
