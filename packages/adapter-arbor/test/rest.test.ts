@@ -88,4 +88,15 @@ describe('arbor read and normalize', () => {
       { schoolUrn: '100101', pupilId: '8', field: 'looked_after', value: 'true', from: '2022-05-01', to: '2024-02-29' },
     ]);
   });
+  it('follows expanded references: an AttendanceMark named by its code, a register expanded without an id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'arbor-embedded-'));
+    writeFileSync(join(dir, 'marks.json'), JSON.stringify({ attendanceMarks: [{ entityType: 'AttendanceMark', href: '/rest-v2/attendance-marks/3', code: 'ILLNESS', attendanceMark: 'I' }] }));
+    writeFileSync(join(dir, 'types.json'), JSON.stringify([{ entityType: 'AttendanceRegisterType', href: '/rest-v2/attendance-register-types/2', isMorning: false, isAfternoon: true }]));
+    writeFileSync(
+      join(dir, 'records.json'),
+      JSON.stringify({ attendanceRecords: [{ entityType: 'AttendanceRecord', student: { id: 5 }, attendanceMark: { entityType: 'AttendanceMark', code: 'ILLNESS' }, attendanceRegister: { entityType: 'AttendanceRegister', attendanceRegisterType: { href: '/rest-v2/attendance-register-types/2' } }, startDatetime: '2024-09-09 13:15:00' }] }),
+    );
+    const r = resolveRun(await runAdapter(arborAdapter, [join(dir, 'records.json')], OPTIONS));
+    expect(r.marks).toEqual([{ schoolUrn: '100101', pupilId: '5', date: '2024-09-09', session: 'PM', code: 'I' }]);
+  });
 });

@@ -12,7 +12,7 @@ import { boolOf, senOf } from '../shared/values.js';
 /** The AttendanceMark of a mark entity: embedded in full, or looked up by id or code. */
 export const markOf = (lookups: Lookups, e: Entity): Found<MarkInfo> => {
   const v = field(e, 'attendanceMark');
-  const ref = refId(v);
+  const ref = refId(v) ?? (isEntity(v) ? textOf(field(v, 'code')) : undefined);
   if (isEntity(v) && (Object.hasOwn(v, 'attendanceMark') || Object.hasOwn(v, 'isStatisticalPresent'))) return { _tag: 'found', value: markInfoOf(v, ref ?? '?') };
   return found(ref === undefined ? undefined : lookups.marks.get(ref), ref);
 };
@@ -33,6 +33,8 @@ export const sessionOf = (lookups: Lookups, e: Entity, kind: 'record' | 'rollcal
     const t = field(holder, 'attendanceRegisterType');
     if (isEntity(t) && sessionOfType(t) !== undefined) return { _tag: 'found', value: sessionOfType(t) as SessionInfo };
     if (sessionOfType(holder) !== undefined) return { _tag: 'found', value: sessionOfType(holder) as SessionInfo };
+    // An expanded register or roll call without its own id: follow its type reference.
+    if (refId(holder) === undefined && t !== undefined) return viaType(lookups, refId(t) === undefined ? {} : { ref: refId(t) as string });
   }
   const ref = refId(holder);
   const slot = ref === undefined ? undefined : (kind === 'record' ? lookups.registers : lookups.rollCalls).get(ref);
