@@ -109,6 +109,10 @@ const LT = 0x3c;
 const GT = 0x3e;
 const NL = 0x0a;
 const isWs = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+/** A byte that ends a tag name: whitespace, '/', '>', or a stray '<'. */
+const isNameEnd = (b: number): boolean => b === GT || b === 0x2f || b === LT || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+/** Bytes as Latin-1 text (names: markup is ASCII; a non-ASCII name only needs to compare equal to itself). */
+const latin1Of = (c: Uint8Array, from: number, to: number): string => String.fromCharCode.apply(null, c.subarray(from, to) as unknown as number[]);
 const isNameStart = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x3a || b >= 0x80;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -159,7 +163,8 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
   let rootClosed = false;
   let records = 0;
   // Markup being read.
-  let name: number[] = [];
+  let nameStart = 0; // where the tag name being read starts in this chunk
+  let namePrefix = ''; // its part from earlier chunks
   let bang = '';
   let run = 0; // consecutive '-' (comment), ']' (CDATA) or '?' (PI) just seen
   let quote = 0;
@@ -211,7 +216,7 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
         captured = carry.reduce((a, p) => a + p.length, 0);
         capStart = pendStart;
       }
-      carry = [];
+      if (carry.length > 0) carry = [];
       pendStart = -1;
     };
     const closeElement = (i: number): void => {
@@ -243,7 +248,7 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
           // Fast path: jump to the next '<' (native indexOf), counting the lines skipped.
           let j = chunk.indexOf(LT, i);
           if (j < 0) j = n;
-          for (let k = chunk.indexOf(NL, i); k >= 0 && k < j; k = chunk.indexOf(NL, k + 1)) line++;
+          for (let k = i; k < j; k++) if (chunk[k] === NL) line++;
           if (stack.length === 0) {
             for (let k = i; k < j; k++) {
               if (isWs(chunk[k] as number)) continue;
@@ -257,7 +262,7 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
             tagLine = line;
             if (!capturing) {
               pendStart = j;
-              carry = [];
+              if (carry.length > 0) carry = [];
             }
           }
           break;
@@ -272,10 +277,12 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
             bang = '';
           } else if (b === 0x2f) {
             state = S.EndName;
-            name = [];
+            nameStart = i + 1;
+            namePrefix = '';
           } else if (isNameStart(b)) {
             state = S.StartName;
-            name = [b];
+            nameStart = i;
+            namePrefix = '';
           } else return fatal(rootSeen ? 'malformed' : 'not-xml', `"<" followed by ${JSON.stringify(String.fromCharCode(b))}`);
           break;
         case S.Pi:
@@ -321,20 +328,25 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
           if (b === GT && run >= 2) state = S.Text;
           else run = b === 0x5d ? run + 1 : 0;
           break;
-        case S.StartName:
-          if (b === GT || b === 0x2f || isWs(b)) {
-            startTag(String.fromCharCode(...name));
-            if ((state as State) === S.Dead) return;
-            if (b === GT) state = S.Text;
-            else if (b === 0x2f) state = S.TagSlash;
-            else {
-              if (b === NL) line++;
-              state = S.InTag;
-            }
-          } else if (b === LT) return fatal('malformed', '"<" inside a tag');
-          else if (name.length >= MAX_NAME) return fatal('malformed', `an element name longer than ${MAX_NAME} bytes`);
-          else name.push(b);
+        case S.StartName: {
+          // Read the rest of the name in one go.
+          let j = i;
+          while (j < n && !isNameEnd(chunk[j] as number)) j++;
+          if (namePrefix.length + (j - nameStart) > MAX_NAME) return fatal('malformed', `an element name longer than ${MAX_NAME} bytes`);
+          i = j;
+          if (j === n) break;
+          const c = chunk[j] as number;
+          if (c === LT) return fatal('malformed', '"<" inside a tag');
+          startTag(namePrefix + latin1Of(chunk, nameStart, j));
+          if ((state as State) === S.Dead) return;
+          if (c === GT) state = S.Text;
+          else if (c === 0x2f) state = S.TagSlash;
+          else {
+            if (c === NL) line++;
+            state = S.InTag;
+          }
           break;
+        }
         case S.InTag:
           if (b === NL) line++;
           if (b === 0x22 || b === 0x27) {
@@ -354,22 +366,27 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
           state = S.Text;
           closeElement(i);
           break;
-        case S.EndName:
-          if (b === GT || isWs(b)) {
-            const tag = String.fromCharCode(...name);
-            const top = stack[stack.length - 1];
-            if (top === undefined) return fatal('malformed', `end tag </${tag}> with no element open`);
-            if (top !== tag) return fatal('malformed', `end tag </${tag}> closes <${top}>`);
-            if (b === GT) {
-              state = S.Text;
-              closeElement(i);
-            } else {
-              if (b === NL) line++;
-              state = S.EndWs;
-            }
-          } else if (name.length >= MAX_NAME) return fatal('malformed', `an element name longer than ${MAX_NAME} bytes`);
-          else name.push(b);
+        case S.EndName: {
+          let j = i;
+          while (j < n && !isNameEnd(chunk[j] as number)) j++;
+          if (namePrefix.length + (j - nameStart) > MAX_NAME) return fatal('malformed', `an element name longer than ${MAX_NAME} bytes`);
+          i = j;
+          if (j === n) break;
+          const c = chunk[j] as number;
+          if (c !== GT && !isWs(c)) return fatal('malformed', `${JSON.stringify(String.fromCharCode(c))} in an end tag`);
+          const tag = namePrefix + latin1Of(chunk, nameStart, j);
+          const top = stack[stack.length - 1];
+          if (top === undefined) return fatal('malformed', `end tag </${tag}> with no element open`);
+          if (top !== tag) return fatal('malformed', `end tag </${tag}> closes <${top}>`);
+          if (c === GT) {
+            state = S.Text;
+            closeElement(i);
+          } else {
+            if (c === NL) line++;
+            state = S.EndWs;
+          }
           break;
+        }
         case S.EndWs:
           if (b === NL) line++;
           if (b === GT) {
@@ -383,6 +400,10 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
     }
     // The chunk ends: keep what a record (or a start tag that may begin one) needs.
     if (state === S.Dead) return;
+    if (state === S.StartName || state === S.EndName) {
+      namePrefix += latin1Of(chunk, nameStart, n);
+      nameStart = 0;
+    }
     if (capturing) {
       if (!skipping) {
         const part = chunk.slice(capStart);

@@ -97,3 +97,19 @@ describe('SIMS properties', () => {
     },
   );
 });
+
+describe('record parsing', () => {
+  const name = fc.constantFrom('PersonID', 'AttendanceDate', 'Legal_x0020_Surname', 'UPN', 'Year', 'a.b-c', '__proto__', 'constructor', 'toString');
+  const value = fc.string({ maxLength: 8 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
+  const child = fc.tuple(name, value, fc.constantFrom('', ' ', '\n  '), fc.boolean()).map(([n, v, ws, selfClose]) => (selfClose && v === '' ? `${ws}<${n}/>` : `${ws}<${n}>${xmlText(v)}</${n}>`));
+  test.prop([fc.array(child, { maxLength: 6 }), fc.constantFrom('', '\n')])(
+    '[SIMS-4] the fast path for flat records gives exactly the fields fast-xml-parser gives, or defers to it',
+    async (children, end) => {
+      const { flatFields, parseWithParser } = await import('../src/xml.js');
+      const text = `<Record>${children.join('')}${end}</Record>`;
+      const fast = flatFields(text, 'Record');
+      if (!/__proto__|constructor|toString|&/.test(text)) expect(fast).toBeDefined();
+      if (fast !== undefined) expect(fast).toEqual(parseWithParser(text, 'Record'));
+    },
+  );
+});
