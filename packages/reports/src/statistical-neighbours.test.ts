@@ -125,7 +125,11 @@ describe('statisticalNeighbours', () => {
 
   test('no severe absence in the data: no severe columns, and a note', () => {
     expect(report.columns.some((c) => c.id.startsWith('severe'))).toBe(false);
-    expect(report.notes.join(' ')).toMatch(/no severe absence rate/);
+    expect(report.notes.join(' ')).toMatch(/publishes no severe absence \(50%\) rate for this period: no severe absence columns/);
+    // Without any PA rate (a weekly file), no PA columns either.
+    const noPa = statisticalNeighbours(tinyDataset(), { ...base, benchmark: new Map([['w', areas.map((a) => ({ ...a, rates: { overall_absence: a.rates['overall_absence'] as Fraction } }))]]) });
+    expect(noPa.columns.some((c) => c.id.startsWith('pa'))).toBe(false);
+    expect(noPa.notes.join(' ')).toMatch(/no persistent absence \(10%\) rate for this period \(none for weeks\)/);
   });
 
   test('the LA\'s own row from the dataset: a note says so (the tiny LA is 999, so it names the missing schools)', () => {

@@ -199,7 +199,9 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
   const label = options.periodLabel ?? (periodKey === undefined ? `${options.from} to ${options.to}` : `DfE ${periodKey}`);
   const allAreas = periodKey === undefined ? undefined : periods.get(periodKey);
   const inPhase = (allAreas ?? []).filter((a) => a.phase === phase);
-  const measures = SN_MEASURES.filter((m) => m.id !== 'severe' || inPhase.some((a) => a.rates[m.id] !== undefined));
+  // PA and severe absence have no counts in DfE's files: columns only where the file publishes the rate.
+  const published = (id: string): boolean => (id !== 'pa' && id !== 'severe') || inPhase.some((a) => a.rates[id] !== undefined);
+  const measures = SN_MEASURES.filter((m) => published(m.id));
   const columns: ReportColumn[] = measures.flatMap((m) => [
     { id: m.id, label: m.label },
     { id: `${m.id}_rank`, label: `${m.short}: rank of LA + neighbours` },
@@ -287,7 +289,7 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
     regionCells[m.id] = rateOf(figureOf(region, m.id).rate, figureOf(region, m.id).counts, comparator, m.id);
     englandCells[m.id] = rateOf(figureOf(england, m.id).rate, figureOf(england, m.id).counts, comparator, m.id);
   }
-  if (!measures.some((m) => m.id === 'severe')) notes.add('DfE\'s file publishes no severe absence rate for LAs in this period: no severe absence columns.');
+  for (const m of SN_MEASURES.filter((x) => !published(x.id))) notes.add(`DfE's file publishes no ${m.label.toLowerCase()} rate for this period${m.id === 'pa' ? ' (none for weeks)' : ''}: no ${m.short === 'PA' ? 'persistent absence' : 'severe absence'} columns.`);
 
   const laRows: ReportRow[] = members.map((m, i) => ({
     key: {
