@@ -7,7 +7,7 @@
 /** Declared issue codes. */
 export const CTF_ISSUE_CODES = {
   'ctf/doctype': 'The file has a DOCTYPE: DTDs and entity declarations are refused (no XXE, no entity expansion); the file is not read.',
-  'ctf/bad-xml': 'Not well-formed XML (truncated, unclosed tag, reserved element name such as __proto__): the file is not read.',
+  'ctf/bad-xml': 'Not well-formed XML (truncated, unclosed tag) or a pupil that does not parse alone (e.g. an element named __proto__): the school and pupils complete before the fault are read, the rest is not.',
   'ctf/not-ctf': 'Well-formed XML whose root is not CTfile: the file is not read.',
   'ctf/no-pupils': 'A CTF with no CTFpupilData/Pupil elements (warning).',
   'ctf/not-utf8': 'The bytes are not valid UTF-8; read as Latin-1 instead (warning).',
@@ -18,7 +18,7 @@ export const CTF_ISSUE_CODES = {
   'ctf/missing-field': 'A required pupil field (UPN, NCyearActual) is missing: the pupil and its marks are rejected.',
   'ctf/bad-value': 'A required pupil field has a value that cannot be used (e.g. NCyearActual "X"): the pupil and its marks are rejected.',
   'ctf/unusual-upn': 'The UPN is not a letter, 11 digits and a digit or letter (kept as the pupil id; warning).',
-  'ctf/bad-characteristic': 'An optional characteristic (DOB, Gender, Ethnicity, SEN, InCare, FSM dates, EnrolStatus) has a value not understood: left unknown (warning).',
+  'ctf/bad-characteristic': 'An optional characteristic (DOB, Gender, Ethnicity, SEN, InCare, FSM dates, FSM6, first language, EnrolStatus) has a value not understood: left unknown (warning).',
   'ctf/other-school-attendance': "A YearData block of another school (its LEA/Estab differ from SourceSchool's): its sessions are rejected, since that school's URN is not known (warning).",
   'ctf/bad-start-date': 'A YearData block has session marks but no real AttendanceStartDate: its sessions are rejected.',
   'ctf/unknown-code': 'A session mark that is no register code of either regime: rejected, never guessed.',
