@@ -72,6 +72,18 @@ describe('attendance import --from ctf', () => {
     expect(existing?.counts.superseded).toBe(17);
   });
 
+  it('rejects marks dated before 1970 (a dataset counts days from 1970-01-01) with import/date-out-of-range, the counts still adding up', async () => {
+    const tmp = fresh();
+    writeFileSync(join(tmp, 'old.xml'), readFileSync(PRE24, 'utf8').replace('2024-07-11', '1969-12-29'));
+    const r = await runCli(['import', '--from', 'ctf', 'old.xml', '--school-urn', '100101', '--phase', 'primary', '--out', 'ds'], { cwd: tmp });
+    expect(r.code).toBe(0);
+    const f = reportOf(join(tmp, 'ds')).files[0];
+    // Monday 29 to Wednesday 31 December 1969: three days, AM and PM.
+    expect(f?.issues.filter((i) => i.code === 'import/date-out-of-range')).toHaveLength(6);
+    expect(f?.counts.read).toBe((f?.counts.accepted ?? 0) + (f?.counts.superseded ?? 0) + (f?.counts.rejected ?? 0));
+    expect(read(join(tmp, 'ds'), 'marks.csv')).not.toContain('1969-');
+  });
+
   it('exits 2 naming --school-urn and --phase when the CTF does not carry them, writing nothing', async () => {
     const tmp = fresh();
     const r = await runCli(['import', '--from', 'ctf', PRE24, '--out', 'ds'], { cwd: tmp });
