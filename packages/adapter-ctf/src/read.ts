@@ -65,6 +65,8 @@ const SPLIT_CODES: Readonly<Record<string, CtfIssueCode>> = { doctype: 'ctf/doct
 /** Turns one file's splitter events into raw records, as they come. */
 export interface CtfFileRecords {
   readonly feed: (events: readonly XmlRecordEvent[]) => RawRecord<CtfRaw>[];
+  /** Nothing more will come from this file (not a CTF, or a fatal fault): stop reading it. */
+  readonly done: () => boolean;
 }
 
 /** The raw records of one file's splitter events (stateful per file; pure otherwise). */
@@ -141,7 +143,7 @@ export const ctfFileRecords = (file: string): CtfFileRecords => {
     }
     return out;
   };
-  return { feed };
+  return { feed, done: () => stopped };
 };
 
 /**
@@ -183,6 +185,7 @@ export async function* readCtf(paths: readonly string[]): AsyncGenerator<RawReco
         }
         if (n === 0) break;
         yield* records.feed(splitter.push(buffer.subarray(0, n)));
+        if (records.done()) break;
       }
     } finally {
       await handle.close();

@@ -52,7 +52,7 @@ export const displayOf = (f: Fields): string => (f['AttendanceMark'] ?? f['Mark'
 export const personIdOf = (f: Fields): string | undefined => f['PersonID'] ?? f['Person_ID'];
 
 /** Turns one file's splitter events into raw records (stateful per file; pure otherwise). */
-export const simsFileRecords = (file: string, companions: Companions): { feed: (events: readonly XmlRecordEvent[]) => RawRecord<SimsRaw>[] } => {
+export const simsFileRecords = (file: string, companions: Companions): { feed: (events: readonly XmlRecordEvent[]) => RawRecord<SimsRaw>[]; done: () => boolean } => {
   let marks = 0;
   let students = 0;
   let codes = 0;
@@ -125,7 +125,7 @@ export const simsFileRecords = (file: string, companions: Companions): { feed: (
     }
     return out;
   };
-  return { feed };
+  return { feed, done: () => stopped };
 };
 
 /** Streams a file's bytes to `onChunk`. Throws a `SourceReadError` when it cannot be read. */
@@ -237,6 +237,8 @@ export async function* readSims(paths: readonly string[]): AsyncGenerator<RawRec
         if (n === 0) break;
         pending.push(...records.feed(splitter.push(buffer.subarray(0, n))));
         yield* pending.splice(0);
+        // After a fatal fault (a DOCTYPE, broken XML) nothing more comes: stop reading the file.
+        if (records.done()) break;
       }
     } finally {
       await handle.close();
