@@ -101,7 +101,11 @@ export const simsFileRecords = (file: string, companions: Companions): { feed: (
             if (entry.display === undefined) unusable.push(`${path}: no display code`);
             else if (entry.statutory === undefined) unusable.push(`${path}: display code ${JSON.stringify(entry.display)} has no statutory code`);
           } else if (kind === 'mark') {
-            const kept = Object.fromEntries(MARK_FIELDS.flatMap((k) => (fields[k] === undefined ? [] : [[k, fields[k]]])));
+            const kept: Record<string, string> = {};
+            for (const k of MARK_FIELDS) {
+              const v = fields[k];
+              if (v !== undefined) kept[k] = v;
+            }
             const pid = personIdOf(fields) ?? '';
             out.push({ file, line: e.line, path, data: { _tag: 'mark', index, fields: kept, code: companions.code(displayOf(fields)), person: companions.person(pid) } });
           } else out.push({ file, line: e.line, path, data: { _tag: 'student', index, fields } });
