@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import type { AdapterOptions, AnyAdapter } from '@attendance-kit/adapter-kit';
+import { peakRssBytes } from './peak-rss.js';
 
 const [packageDir, dataDir] = process.argv.slice(2);
 if (packageDir === undefined || dataDir === undefined) throw new Error('usage: adapter-child.ts PACKAGE_DIR DATA_DIR');
@@ -71,5 +72,5 @@ if (name === '@attendance-kit/adapter-canonical') {
 }
 const ms = performance.now() - t0;
 process.stdout.write(
-  `${JSON.stringify({ package: name, adapter: adapterId, files: files.length, bytes, ms, marks, records, rejected, issues, maxRssBytes: process.resourceUsage().maxRSS * 1024, baselineRssBytes: baselineRss })}\n`,
+  `${JSON.stringify({ package: name, adapter: adapterId, files: files.length, bytes, ms, marks, records, rejected, issues, maxRssBytes: peakRssBytes(), baselineRssBytes: baselineRss })}\n`,
 );

@@ -8,6 +8,7 @@
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import { run } from '../packages/cli/src/index.js';
 import { IMPORT_ADAPTERS } from '../packages/cli/src/commands/import-sources.js';
+import { peakRssBytes } from './peak-rss.js';
 
 const args = process.argv.slice(2);
 const t0 = performance.now();
@@ -36,5 +37,5 @@ if (args[0] === '--adapter-only') {
 }
 const cpu = process.cpuUsage(cpu0);
 process.stdout.write(
-  `${JSON.stringify({ code, ms: Math.round(performance.now() - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssBytes: process.resourceUsage().maxRSS * 1024, stdout: stdout.trim() })}\n`,
+  `${JSON.stringify({ code, ms: Math.round(performance.now() - t0), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssBytes: peakRssBytes(), stdout: stdout.trim() })}\n`,
 );

@@ -6,6 +6,7 @@
  * Usage: node --conditions=source --import tsx bench/ingest-child.ts DIR
  */
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
+import { peakRssBytes } from './peak-rss.js';
 
 const dir = process.argv[2];
 if (dir === undefined) throw new Error('usage: ingest-child.ts DIR');
@@ -32,7 +33,7 @@ process.stdout.write(
     rejected: marks.rejected,
     held: s.length,
     enrolments: dataset.enrolments.length,
-    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    maxRssBytes: peakRssBytes(),
     baselineRssBytes: baselineRss,
     storeBytes,
   })}\n`,

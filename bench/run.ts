@@ -29,6 +29,7 @@ import { SYNTHETIC_PRESETS } from '@attendance-kit/core/testing';
 import type { RawDataset, RawMark } from '../packages/core/src/testing/datasets.js';
 import { naiveSummarise } from '../packages/core/test/naive-reference.js';
 import { benchEachAdapter } from './adapters.js';
+import { peakRssBytes } from './peak-rss.js';
 import { ensureBenchData } from './cache.js';
 import { fromSummaryRows, sameTotals, totalSessions } from './compare.js';
 import { loadDuckDb } from './duckdb.js';
@@ -215,7 +216,7 @@ const main = async (): Promise<void> => {
     ...(adapters === undefined ? {} : { adapters }),
     machine: machine(),
     // The 1-minute load average at the start and end: other work on the machine slows every figure.
-    bench_max_rss_bytes: process.resourceUsage().maxRSS * 1024,
+    bench_max_rss_bytes: peakRssBytes(),
     load_average: { start: Math.round(loadBefore * 100) / 100, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
