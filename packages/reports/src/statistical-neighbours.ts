@@ -22,6 +22,7 @@ import {
   fraction,
   fractionPercent,
   fractionToNumber,
+  isIsoDate,
   plainMean,
   polarityOf,
   rateFraction,
@@ -147,7 +148,7 @@ const fromDataset = (dataset: Dataset, options: StatisticalNeighboursOptions, la
   const schools = new Set(
     dataset.schools.filter((s) => s.laCode === la && (phase === 'Total' || dfePhaseOf(s.phase) === phase) && (chosen === undefined || chosen.has(s.urn))).map((s) => s.urn),
   );
-  if (schools.size === 0) return undefined;
+  if (schools.size === 0 || !isIsoDate(options.from) || !isIsoDate(options.to) || options.to < options.from) return undefined;
   const rows = summarise(dataset, { from: options.from, to: options.to, profile: options.profile ?? 'dfe', by: ['school'], filter: options.filters ?? [] }).rows.filter((r) => schools.has(r.school_urn ?? ''));
   const sum = (pick: (r: (typeof rows)[number]) => number): number => rows.reduce((s, r) => s + pick(r), 0);
   const possible = sum((r) => r.possible_sessions);
@@ -209,6 +210,11 @@ export const statisticalNeighbours = (dataset: Dataset, options: StatisticalNeig
     { id: `${m.id}_quartile`, label: `${m.short}: quartile (A best)` },
   ]);
 
+  // The period and schools asked for are checked whatever the source: they head the report.
+  const bad = [options.from, options.to].filter((d) => !isIsoDate(d));
+  if (bad.length > 0) notes.add(`${bad.map((d) => `"${d}"`).join(' and ')} ${bad.length > 1 ? 'are not real dates' : 'is not a real date'} (YYYY-MM-DD).`);
+  const known = new Set(dataset.schools.map((s) => s.urn));
+  for (const u of options.schools ?? []) if (!known.has(u)) notes.add(`School ${u} is not in the dataset.`);
   const list = (options.neighbours ?? []).find((n) => n.laCode === la);
   if (options.neighbours === undefined || options.neighbours.length === 0) notes.add('No statistical neighbour table was given: the table is empty.');
   else if (list === undefined) notes.add(`LA "${la}" is not in DfE's statistical neighbour table (three-digit old LA codes, e.g. 340 for Knowsley): the table is empty.`);
