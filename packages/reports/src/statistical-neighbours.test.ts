@@ -150,6 +150,12 @@ describe('statisticalNeighbours: bad input gives an empty table and a note', () 
     expect(r.rows).toEqual([]);
     expect(r.notes[0]).toMatch(/no period "202324 Academic year" \(it has 202425 Autumn term\)/);
   });
+  test('dates that are not real and a school not in the dataset are named; the DfE table is still made', () => {
+    const r = statisticalNeighbours(tinyDataset(), { ...base, from: '2024-02-30' as IsoDate, schools: ['000000'], laSource: 'dataset' });
+    expect(r.notes[0]).toBe('"2024-02-30" is not a real date (YYYY-MM-DD).');
+    expect(r.notes).toContain('School 000000 is not in the dataset.');
+    expect(r.rows.find((x) => x.key['role'] === 'neighbour')?.cells['overall_absence']?.value).toBeCloseTo(1, 12);
+  });
   test('a phase with no rows, no data, no neighbour table', () => {
     expect(statisticalNeighbours(tinyDataset(), { ...base, phase: 'Special' }).notes[0]).toMatch(/no Special rows/);
     expect(statisticalNeighbours(tinyDataset(), { ...base, benchmark: new Map() }).notes.join(' ')).toMatch(/No DfE attendance data/);
