@@ -93,6 +93,13 @@ describe('attendanceProfile on a hand-made school', () => {
     expect(r.comparator.kind).toBe('national');
   });
 
+  test('a regional comparator for an LA the weekly cells do not place in a region: no comparator, and a note says why', () => {
+    const weeks = new Map(mondaysOf(options.from, options.to).map((m) => [m, nationalCells(9300, 10_000)]));
+    const r = attendanceProfile(dataset, { ...options, comparator: { kind: 'regional', weeks } });
+    expect(r.rows[0]?.cells['attendance']?.comparator).toBeNull();
+    expect(r.notes.join(' ')).toMatch(/No regional comparator for Attendance \(Primary\): LA 926 has no region in the data/);
+  });
+
   test('small groups are withheld as c; the totals are not', () => {
     const r = attendanceProfile(dataset, { ...options, minGroupSize: 2 });
     expect(r.rows.find((x) => x.key['part'] === WHOLE_PERIOD && x.key['group'] === 'sex' && x.key['value'] === 'F')?.cells['attendance']?.display).toBe('c');

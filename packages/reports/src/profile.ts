@@ -152,13 +152,15 @@ export const attendanceProfile = (dataset: Dataset, options: ProfileReportOption
         continue;
       }
       let comparator: Fraction | undefined;
-      if (cmp !== undefined && target !== undefined && mondays.length > 0 && !(reason && shareOfAbsence) && !(cmp.kind === 'regional' && target.laCode === '')) {
+      if (cmp !== undefined && cmp.kind === 'regional' && target !== undefined && target.laCode === '') notes.add('No regional comparator for schools in more than one LA.');
+      else if (cmp !== undefined && target !== undefined && mondays.length > 0 && !(reason && shareOfAbsence)) {
         // Every group of a part shares the part's comparator: work it out once per part and measure.
         const key = `${mondays.join(',')}|${target.laCode}|${target.phase}|${m.id}`;
         let r = compared.get(key);
         if (r === undefined) compared.set(key, (r = comparatorRate(cmp, mondays, target, m.id, options.strictComparator !== true)));
         for (const w of r.unpublished) notes.unpublished.add(w);
         if ('rate' in r) comparator = r.rate;
+        else notes.add(`No ${cmp.kind} comparator for ${m.label} (${target.phase}): ${r.missing}.`);
       }
       cells[m.id] = rateCell({
         numerator: acc.byMeasure[m.id] ?? 0,
