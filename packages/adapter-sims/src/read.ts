@@ -52,7 +52,7 @@ export const displayOf = (f: Fields): string => (f['AttendanceMark'] ?? f['Mark'
 export const personIdOf = (f: Fields): string | undefined => f['PersonID'] ?? f['Person_ID'];
 
 /** Turns one file's splitter events into raw records (stateful per file; pure otherwise). */
-export const simsFileRecords = (file: string, companions: Companions): { feed: (events: readonly XmlRecordEvent[]) => RawRecord<SimsRaw>[]; done: () => boolean } => {
+export const simsFileRecords = (file: string, companions: Companions | (() => Companions)): { feed: (events: readonly XmlRecordEvent[]) => RawRecord<SimsRaw>[]; done: () => boolean } => {
   let marks = 0;
   let students = 0;
   let codes = 0;
@@ -61,6 +61,7 @@ export const simsFileRecords = (file: string, companions: Companions): { feed: (
   let stopped = false;
   let root = '';
   const unusable: string[] = [];
+  const lists = (): Companions => (typeof companions === 'function' ? companions() : companions);
   const problem = (code: SimsIssueCode, message: string, line?: number, severity: 'error' | 'warning' = 'error'): RawRecord<SimsRaw> => ({
     file,
     ...(line === undefined ? {} : { line }),
@@ -107,7 +108,7 @@ export const simsFileRecords = (file: string, companions: Companions): { feed: (
               if (v !== undefined) kept[k] = v;
             }
             const pid = personIdOf(fields) ?? '';
-            out.push({ file, line: e.line, path, data: { _tag: 'mark', index, fields: kept, code: companions.code(displayOf(fields)), person: companions.person(pid) } });
+            out.push({ file, line: e.line, path, data: { _tag: 'mark', index, fields: kept, code: lists().code(displayOf(fields)), person: lists().person(pid) } });
           } else out.push({ file, line: e.line, path, data: { _tag: 'student', index, fields } });
           break;
         }
@@ -215,14 +216,15 @@ export async function* readSims(paths: readonly string[]): AsyncGenerator<RawRec
   const folders = new Map<string, Companions>();
   for (const file of paths) {
     const dir = dirname(file);
+    // The folder's lists are read only when the first mark needs them (most files hold none).
     let companions = folders.get(dir);
-    if (companions === undefined) {
+    const ready = async (events: readonly XmlRecordEvent[]): Promise<void> => {
+      if (companions !== undefined || !events.some((e) => e.kind === 'record' && e.name === 'SessionAttendance')) return;
       companions = await companionsOf(dir);
       folders.set(dir, companions);
-    }
+    };
     const splitter = createXmlRecordSplitter({ isRecord: isSimsRecord });
-    const records = simsFileRecords(file, companions);
-    const pending: RawRecord<SimsRaw>[] = [];
+    const records = simsFileRecords(file, () => companions as Companions);
     let handle: FileHandle;
     try {
       handle = await open(file, 'r');
@@ -239,15 +241,18 @@ export async function* readSims(paths: readonly string[]): AsyncGenerator<RawRec
           throw toSourceReadError(file, e);
         }
         if (n === 0) break;
-        pending.push(...records.feed(splitter.push(buffer.subarray(0, n))));
-        yield* pending.splice(0);
+        const events = splitter.push(buffer.subarray(0, n));
+        await ready(events);
+        yield* records.feed(events);
         // After a fatal fault (a DOCTYPE, broken XML) nothing more comes: stop reading the file.
         if (records.done()) break;
       }
     } finally {
       await handle.close();
     }
-    yield* records.feed(splitter.end());
+    const events = splitter.end();
+    await ready(events);
+    yield* records.feed(events);
   }
 }
 
