@@ -16,7 +16,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AreaCell, Dataset, IsoDate } from '@attendance-kit/core';
-import { FORMATS, render, renderIndex, REPORT_IDS, REPORTS, type AnyReportOptions, type ComparatorCells, type Report, type ReportId } from '@attendance-kit/reports';
+import { FORMATS, indexEntryOf, render, renderIndex, REPORT_IDS, REPORTS, type AnyReportOptions, type ComparatorCells, type Report, type ReportId } from '@attendance-kit/reports';
 import { findRepoDataFile, readBenchmark, DEFAULT_NEIGHBOURS } from './report-benchmark.js';
 import { findDemoComparator, readComparator } from './report-comparator.js';
 
@@ -142,7 +142,10 @@ export const writeDemoReports = async (
       await writeFile(join(dir, `${name}.${format}`), render(report, format), 'utf8');
       files.push(`${name}.${format}`);
     }
-    entries.push({ href: `${name}.html`, title: report.title, description, formats: FORMATS.filter((f) => f !== 'html').map((f) => `${name}.${f}`), report });
+    // What the report shows (the reports package's line for its id), then what it is compared with.
+    const shows = indexEntryOf(report, FORMATS).description;
+    const against = report.comparator.kind === 'none' ? '' : ` ${description[0]?.toUpperCase() ?? ''}${description.slice(1)}.`;
+    entries.push({ href: `${name}.html`, title: report.title, description: shows === undefined ? description : `${shows}${against}`, formats: FORMATS.filter((f) => f !== 'html').map((f) => `${name}.${f}`), report });
   };
   const base: AnyReportOptions = { from: period.from, to: period.to, periodLabel: period.label };
   for (const id of REPORT_IDS) {
