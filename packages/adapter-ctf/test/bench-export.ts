@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { writeFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** 2006-regulation codes, mostly present, as registers are. */
@@ -50,14 +50,25 @@ export const writeBenchExport = async (dir: string, marks: number, pupilsPerFile
   let written = 0;
   let pupil = 0;
   let file = 0;
-  let parts: string[] = [HEADER];
-  const flush = async (): Promise<void> => {
-    parts.push('  </CTFpupilData>\n</CTfile>\n');
-    file++;
-    await writeFile(join(dir, `ctf-${String(file).padStart(3, '0')}.xml`), parts.join(''));
-    parts = [HEADER];
+  let handle: FileHandle | undefined;
+  let parts: string[] = [];
+  // Written in pieces, so a file far larger than memory can be made for measurements.
+  const drain = async (): Promise<void> => {
+    if (handle === undefined) {
+      file++;
+      handle = await open(join(dir, `ctf-${String(file).padStart(3, '0')}.xml`), 'w');
+      await handle.write(HEADER);
+    }
+    await handle.write(parts.join(''));
+    parts = [];
   };
-  while (written < Math.max(1, marks)) {
+  const close = async (): Promise<void> => {
+    parts.push('  </CTFpupilData>\n</CTfile>\n');
+    await drain();
+    await handle?.close();
+    handle = undefined;
+  };
+  while (marks > 0 && written < marks) {
     const upn = `B${String(100000000000 + pupil).padStart(12, '0')}`;
     parts.push(`    <Pupil>\n      <UPN>${upn}</UPN>\n      <DOB>2010-0${1 + (pupil % 9)}-1${pupil % 10}</DOB>\n      <Gender>${pupil % 2 ? 'F' : 'M'}</Gender>\n      <NCyearActual>${7 + (pupil % 5)}</NCyearActual>\n      <Attendance>\n`);
     for (const y of YEARS) {
@@ -77,9 +88,9 @@ export const writeBenchExport = async (dir: string, marks: number, pupilsPerFile
     }
     parts.push('      </Attendance>\n    </Pupil>\n');
     pupil++;
-    if (pupil % pupilsPerFile === 0) await flush();
-    if (marks <= 0) break;
+    if (pupil % pupilsPerFile === 0) await close();
+    else if (pupil % 1000 === 0) await drain();
   }
-  if (parts.length > 1) await flush();
-  return marks <= 0 ? 0 : written;
+  if (handle !== undefined || parts.length > 0) await close();
+  return written;
 };
