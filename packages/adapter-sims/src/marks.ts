@@ -13,9 +13,8 @@
  * @module
  */
 import { type CanonicalMark, isCodeInForce, isIsoDate, regimeOn, CODE_ID, type Issue } from '@attendance-kit/core';
-import type { Fields } from './xml.js';
 import type { CodeMapping, PersonMapping } from './companions.js';
-import { displayOf, personIdOf } from './read.js';
+import { displayOf, personIdOf, type Fields } from './xml.js';
 
 /** Where issues point. */
 export interface Where {

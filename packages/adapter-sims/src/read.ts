@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { createXmlRecordSplitter, toSourceReadError, type RawRecord, type XmlRecordEvent } from '@attendance-kit/adapter-kit';
 import { codeEntry, companionBuilder, type CodeMapping, type Companions, type PersonMapping } from './companions.js';
 import type { SimsIssueCode } from './issue-codes.js';
-import { parseFields, type Fields } from './xml.js';
+import { displayOf, parseFields, personIdOf, type Fields } from './xml.js';
 
 const CHUNK = 1 << 16;
 const HEAD = 4096;
@@ -45,11 +45,6 @@ export const looksLikeSims = (head: string): boolean => /<(SessionAttendances|At
 
 /** Only the fields a mark needs, so millions of raw marks stay small. */
 const MARK_FIELDS = ['PersonID', 'Person_ID', 'UPN', 'AttendanceDate', 'SessionName', 'AttendanceMark', 'Mark', 'Code', 'MinsLate'] as const;
-
-/** The display code of a mark's fields (INFERRED variants `Mark`, `Code` besides `AttendanceMark`). */
-export const displayOf = (f: Fields): string => (f['AttendanceMark'] ?? f['Mark'] ?? f['Code'] ?? '').trim();
-/** The PersonID of a mark's fields. */
-export const personIdOf = (f: Fields): string | undefined => f['PersonID'] ?? f['Person_ID'];
 
 /** Turns one file's splitter events into raw records (stateful per file; pure otherwise). */
 export const simsFileRecords = (file: string, companions: Companions | (() => Companions)): { feed: (events: readonly XmlRecordEvent[]) => RawRecord<SimsRaw>[]; done: () => boolean } => {

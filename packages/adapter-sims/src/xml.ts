@@ -120,3 +120,8 @@ export const fieldOf = (fields: Fields, keys: readonly string[]): string | undef
   }
   return undefined;
 };
+
+/** The display code of a mark's fields (INFERRED variants `Mark`, `Code` besides `AttendanceMark`). */
+export const displayOf = (f: Fields): string => (f['AttendanceMark'] ?? f['Mark'] ?? f['Code'] ?? '').trim();
+/** The PersonID of a mark's fields. */
+export const personIdOf = (f: Fields): string | undefined => f['PersonID'] ?? f['Person_ID'];
