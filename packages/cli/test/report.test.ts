@@ -87,6 +87,31 @@ describe('attendance report: happy path', () => {
   });
 });
 
+describe('attendance report data-check: retrospective changes and --as-of', () => {
+  const total = async (extra: readonly string[]): Promise<Readonly<Record<string, Cell>>> => {
+    const r = await runCli(['report', 'data-check', dataset, '--from', '2024-09-02', '--to', '2024-12-20', ...extra]);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as ReportJson).rows.find((row) => row.key['row'] === 'total')?.cells ?? {};
+  };
+  test('every earlier version of a mark that marks.csv holds is a retrospective change (all pupils: summarise\'s marks_superseded)', async () => {
+    const s = await runCli(['summarise', dataset]);
+    const input = (JSON.parse(s.stdout) as { input: { marks_superseded: number } }).input;
+    expect(input.marks_superseded).toBeGreaterThan(0);
+    expect((await total(['--profile', 'all']))['superseded']?.numerator).toBe(input.marks_superseded);
+  });
+  test('--as-of judges the register at that date: an earlier date counts fewer marks and N marks', async () => {
+    const end = await total([]);
+    const early = await total(['--as-of', '2024-09-20']);
+    expect(early['n_unresolved']?.denominator).toBeLessThan(end['n_unresolved']?.denominator ?? 0);
+    expect(early['superseded']?.denominator).toBeLessThan(end['superseded']?.denominator ?? 0);
+  });
+  test('--as-of belongs to data-check only: exit 2 with one line', async () => {
+    const r = await runCli(['report', 'summary', dataset, '--as-of', '2024-09-20']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
 describe('attendance report: nothing to show is an empty table with a note, exit 0', () => {
   const empty = async (args: readonly string[], note: RegExp): Promise<void> => {
     const r = await runCli(['report', 'attendance-summary', dataset, ...args]);

@@ -16,7 +16,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AreaCell, Dataset, IsoDate } from '@attendance-kit/core';
-import { FORMATS, indexEntryOf, render, renderIndex, REPORT_IDS, REPORTS, type AnyReportOptions, type ComparatorCells, type Report, type ReportId } from '@attendance-kit/reports';
+import { FORMATS, indexEntryOf, render, renderIndex, REPORT_IDS, REPORTS, type AnyReportOptions, type ComparatorCells, type Report, type ReportId, type SupersededInput } from '@attendance-kit/reports';
 import { findRepoDataFile, readBenchmark, DEFAULT_NEIGHBOURS } from './report-benchmark.js';
 import { findDemoComparator, readComparator } from './report-comparator.js';
 
@@ -73,6 +73,8 @@ export interface DemoReportOptions {
   /** DfE term file and neighbours file; default the repository's copies; null: none. */
   readonly benchmarkPath?: string | null;
   readonly neighboursPath?: string | null;
+  /** Earlier versions of marks the dataset holds, for the data check's retrospective changes. */
+  readonly superseded?: SupersededInput;
 }
 
 /**
@@ -149,7 +151,7 @@ export const writeDemoReports = async (
   };
   const base: AnyReportOptions = { from: period.from, to: period.to, periodLabel: period.label };
   for (const id of REPORT_IDS) {
-    const options: AnyReportOptions = { ...base, ...(comparator === undefined ? {} : { comparator }), ...(id === 'statistical-neighbours' ? benchmark : {}) };
+    const options: AnyReportOptions = { ...base, ...(comparator === undefined ? {} : { comparator }), ...(id === 'statistical-neighbours' ? benchmark : {}), ...(id === 'data-check' && demo.superseded !== undefined ? { superseded: demo.superseded } : {}) };
     let report = REPORTS[id].run(dataset, options);
     if (id === 'statistical-neighbours') {
       const note = `Real DfE data for LA ${la} and its statistical neighbours (autumn term 2024/25), not the synthetic LA: the synthetic LA ${laCode} has no statistical neighbours.`;

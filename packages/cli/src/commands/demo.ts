@@ -14,6 +14,7 @@ import { join, relative, resolve } from 'node:path';
 import { readCanonicalDataset, writeCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import { KEY_COLUMN, summarise, type IsoDate } from '@attendance-kit/core';
 import { generateSyntheticLa, SYNTHETIC_PRESETS } from '@attendance-kit/core/testing';
+import { supersededFromImportIssues } from '@attendance-kit/reports';
 import type { Command } from '../command.js';
 import { toCsv } from '../format/csv.js';
 import { syntheticRecords } from './demo-records.js';
@@ -96,7 +97,9 @@ export const demo: Command = {
 
     const la = generateSyntheticLa(DEMO_LA);
     await writeCanonicalDataset(datasetDir, syntheticRecords(la));
-    const { dataset, marks } = await readCanonicalDataset(datasetDir);
+    // Every issue kept: the data check reads the corrected marks' earlier versions from them.
+    const { dataset, marks, report } = await readCanonicalDataset(datasetDir, { issueCap: Number.MAX_SAFE_INTEGER });
+    const superseded = supersededFromImportIssues(report.files.flatMap((f) => f.issues), marks.superseded);
 
     const period = { from: DEMO_LA.from as IsoDate, to: DEMO_LA.to as IsoDate };
     const { rows } = summarise(dataset, { ...period, profile: 'dfe', by: ['school'] });
@@ -107,7 +110,7 @@ export const demo: Command = {
     await writeFile(join(root, 'summary-by-school.json'), `${JSON.stringify({ input, rows }, null, 2)}\n`, 'utf8');
     await writeFile(join(root, 'summary-by-school.csv'), toCsv(plainRows, keys), 'utf8');
     await writeFile(join(root, 'summary-by-school.txt'), table, 'utf8');
-    const reports = await writeDemoReports(dataset, join(root, 'reports'), { ...period, label: 'Autumn 2024/25' }, undefined, { region, neighboursLa });
+    const reports = await writeDemoReports(dataset, join(root, 'reports'), { ...period, label: 'Autumn 2024/25' }, undefined, { region, neighboursLa, superseded });
     const near = reports.comparator === undefined ? '' : relative(io.cwd ?? process.cwd(), reports.comparator);
     const comparatorShown = near.startsWith('..') ? (reports.comparator ?? '') : near;
 

@@ -23,6 +23,7 @@ export const REPORT_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   school: { type: 'string', multiple: true },
   'absence-type': { type: 'string' },
   reverse: { type: 'boolean' },
+  'as-of': { type: 'string' },
   format: { type: 'string', short: 'f' },
   out: { type: 'string', short: 'o' },
   ...LA_REPORT_OPTIONS,
@@ -43,6 +44,8 @@ export interface ReportCliOptions {
   readonly schools: readonly string[];
   readonly absenceType?: AbsenceType;
   readonly reverse: boolean;
+  /** data-check: the date the 5-school-day rule for N is judged at (default: the period's end). */
+  readonly asOf?: IsoDate;
   readonly format: Format;
   readonly out?: string;
   /** Options of the LA reports (statistical-neighbours, profile). */
@@ -109,6 +112,9 @@ export const checkReportOptions = (values: RawValues, positionals: readonly stri
   const to = dateOption('to', one(values['to']));
   if (!to.ok) return to;
   if (term.value !== 'none' && (from.value !== undefined || to.value !== undefined)) return bad(usageProblem('give one period: --term, or --from/--to', 'report'));
+  const asOf = dateOption('as-of', one(values['as-of']));
+  if (!asOf.ok) return asOf;
+  if (asOf.value !== undefined && id !== 'data-check') return bad(usageProblem('--as-of applies to data-check only', 'report'));
   if (from.value !== undefined && to.value !== undefined && from.value > to.value) return bad(usageProblem(`--from ${from.value} is after --to ${to.value}`, 'report'));
   const filters: Filter[] = [];
   for (const text of strings(values['filter'])) {
@@ -142,6 +148,7 @@ export const checkReportOptions = (values: RawValues, positionals: readonly stri
     ...(comparator === undefined ? {} : { comparator }),
     ...(from.value === undefined ? {} : { from: from.value }),
     ...(to.value === undefined ? {} : { to: to.value }),
+    ...(asOf.value === undefined ? {} : { asOf: asOf.value }),
     ...(term.value === 'none' ? {} : { term: term.value }),
     ...(absenceType.value === undefined ? {} : { absenceType: absenceType.value }),
     ...(out === undefined ? {} : { out }),

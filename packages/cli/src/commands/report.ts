@@ -11,7 +11,7 @@ import { relative, resolve } from 'node:path';
 import { readCanonicalDataset } from '@attendance-kit/adapter-canonical';
 import { isSourceReadError } from '@attendance-kit/adapter-kit';
 import { academicYearLabel, academicYearOf, createMarkStoreBuilder, type Dataset, type IsoDate } from '@attendance-kit/core';
-import { render, REPORT_IDS, REPORTS, type AnyReportOptions, type ComparatorCells } from '@attendance-kit/reports';
+import { render, REPORT_IDS, REPORTS, supersededFromImportIssues, type AnyReportOptions, type ComparatorCells, type SupersededInput } from '@attendance-kit/reports';
 import type { Command } from '../command.js';
 import { EXIT, type CliIo } from '../io.js';
 import { parse } from '../parse-args.js';
@@ -29,7 +29,7 @@ const REPORT_HELP = `attendance report: one FFT-style attendance report of a can
 Usage:
   attendance report ID DATASET [--comparator FILE] [--comparator-kind national|regional]
                     [--from YYYY-MM-DD --to YYYY-MM-DD | --term T] [--profile dfe|all|fft]
-                    [--filter FIELD=VALUE]... [--school URN]... [--absence-type TYPE] [--reverse]
+                    [--filter FIELD=VALUE]... [--school URN]... [--absence-type TYPE] [--reverse] [--as-of DATE]
                     [--format json|csv|md|html] [--out FILE]
   attendance report statistical-neighbours [DATASET] --la CODE [--dfe FILE] [--neighbours FILE]
                     [--dfe-period P] [--phase total|primary|secondary|special] [--sn-mean plain|pooled]
@@ -54,6 +54,9 @@ Options:
   --school URN             only these schools; repeatable. Default: every school.
   --absence-type TYPE      absence reports: overall (default), authorised, unauthorised, or a code (I).
   --reverse                reverse the report's order (highest attendance / lowest absence first).
+  --as-of DATE             data-check: judge "N unresolved after 5 school days" at DATE (default: the
+                           period's last day; never today's clock). Retrospective changes are the
+                           earlier versions of marks that marks.csv keeps (recorded_at says which is latest).
   --format F               json (default), csv, md (Markdown) or html (one self-contained page).
   --out FILE               write there instead of stdout.
   -h, --help               this help.
@@ -104,7 +107,7 @@ const reasonOf = (error: unknown): string => {
 const emptyDataset = (): Dataset => ({ schools: [], enrolments: [], marks: createMarkStoreBuilder({ capacityHint: 0 }).finish().store });
 
 /** Reads the dataset folder, or says why it cannot be read. */
-const readDataset = async (options: ReportCliOptions, cwd: string): Promise<{ dataset: Dataset } | { problem: string }> => {
+const readDataset = async (options: ReportCliOptions, cwd: string): Promise<{ dataset: Dataset; superseded?: SupersededInput } | { problem: string }> => {
   if (options.dataset === undefined) return { dataset: emptyDataset() };
   const datasetPath = resolve(cwd, options.dataset);
   try {
@@ -113,7 +116,11 @@ const readDataset = async (options: ReportCliOptions, cwd: string): Promise<{ da
     return { problem: `cannot read dataset ${options.dataset}: ${reasonOf(error)}` };
   }
   try {
-    return { dataset: (await readCanonicalDataset(datasetPath)).dataset };
+    if (options.id !== 'data-check') return { dataset: (await readCanonicalDataset(datasetPath)).dataset };
+    // The data check counts retrospective changes: the versions marks.csv holds besides the latest,
+    // which the reader reports one by one as canonical/superseded issues (all of them kept here).
+    const read = await readCanonicalDataset(datasetPath, { issueCap: Number.MAX_SAFE_INTEGER });
+    return { dataset: read.dataset, superseded: supersededFromImportIssues(read.report.files.flatMap((f) => f.issues), read.marks.superseded) };
   } catch (error) {
     if (isSourceReadError(error)) {
       const shown = relative(cwd, error.path);
@@ -166,6 +173,8 @@ const runReport = async (options: ReportCliOptions, io: CliIo): Promise<number> 
   const read = await readDataset(options, cwd);
   if ('problem' in read) return reportInputProblem(io, read.problem);
   const { dataset } = read;
+  if (read.superseded !== undefined) extra = { ...extra, superseded: read.superseded };
+  if (options.asOf !== undefined) extra = { ...extra, asOf: options.asOf };
   // The same period rules as summarise (summarise-period.ts); reports take plain dates, so a term is
   // its England default dates. Without a dataset (statistical-neighbours from DfE alone) the dates
   // are those of the DfE period, for the header only.
