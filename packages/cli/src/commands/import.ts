@@ -28,15 +28,20 @@ Usage:
 
 Reads each PATH (a file, or a folder read recursively) with the adapter of --from, and merges what
 it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), creating it if missing.
-  --from auto         (the default) recognise each file by its content (a CTF by its <CTfile> root; a folder
-                      holding schools.csv is a canonical dataset, a Bromcom page by its {"success": envelope);
-                      files not recognised are reported
+  --from auto         (the default) recognise each file by its content (a CTF by its <CTfile> root, a Bromcom
+                      page by its {"success": envelope, a Wonde page by its {"data": envelope and Wonde fields,
+                      Arbor REST JSON by its entity lists, Arbor BI CSV by its header; a folder holding
+                      schools.csv and marks.csv is a canonical dataset); files not recognised are reported
   --from ctf          DfE Common Transfer File XML
   --from bromcom      Bromcom Partner API v2 JSON pages (StudentFlatView, StudentAttendanceByWeek, Attendances)
+  --from wonde        Wonde API JSON pages (school, attendance-codes, students, attendance/session), e.g. saved
+                      by attendance fetch wonde; a folder is one school's export
+  --from arbor        Arbor REST API saved JSON (entity lists, any file names; a folder is one export)
+  --from arbor-bi     Arbor BI Connector CSV (ATTENDANCE, student and school tables; .csv or .csv.gz)
   --from canonical    canonical dataset folders
-  --school-urn URN    the school's URN, where the source does not carry it (a CTF and Bromcom do not)
+  --school-urn URN    the school's URN, where the source does not carry it (a CTF, Bromcom and Arbor REST do not)
   --la-code LA        the three-digit LA code, where the source does not carry it
-  --phase PHASE       ${PHASES.join(', ')}; where the source does not carry it (a CTF does not)
+  --phase PHASE       ${PHASES.join(', ')}; where the source does not carry it (a CTF and Arbor REST do not)
   --progress          a line per file on stderr as it is read (the default when stderr is a terminal)
   -h, --help          this help.
 
@@ -76,7 +81,7 @@ const isFolderDataset = async (dir: string): Promise<'dataset' | 'none'> =>
 /** The `import` command. */
 export const importCommand: Command = {
   name: 'import',
-  summary: 'read MIS exports (CTF, canonical) into a canonical dataset, with a report',
+  summary: 'read MIS exports (CTF, Bromcom, Wonde, Arbor, Arbor BI, SIMS, canonical) into a canonical dataset, with a report',
   help: IMPORT_HELP,
   run: async (args, io) => {
     const parsed = parse(
