@@ -20,6 +20,7 @@ const CASES: readonly Case[] = [
   { from: 'wonde', fixture: 'packages/adapter-wonde/test/fixtures/accepted/basic', options: [...OPTIONS, '--phase', 'primary'] },
   { from: 'arbor', fixture: 'packages/adapter-arbor/test/fixtures/rest/accepted/basic', options: [...OPTIONS, '--phase', 'primary'] },
   { from: 'arbor-bi', fixture: 'packages/adapter-arbor/test/fixtures/bi/accepted/basic', options: [...OPTIONS, '--phase', 'secondary'] },
+  { from: 'sims', fixture: 'packages/adapter-sims/test/fixtures/accepted/basic', options: [...OPTIONS, '--phase', 'secondary'] },
 ];
 
 type Counts = { read: number; accepted: number; superseded: number; rejected: number };

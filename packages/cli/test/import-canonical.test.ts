@@ -33,7 +33,7 @@ describe('attendance import --from canonical', () => {
   it('import --help names every format and the merge rule', async () => {
     const r = await runCli(['import', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout + r.stderr).toMatch(/--from ctf\|bromcom\|canonical\|auto/);
+    expect(r.stdout + r.stderr).toMatch(/--from ctf\|bromcom\|wonde\|arbor\|arbor-bi\|sims\|canonical\|auto/);
     expect(r.stdout + r.stderr).toMatch(/importing the same\s+extract twice changes nothing/);
   });
 });

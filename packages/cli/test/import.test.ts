@@ -104,7 +104,7 @@ describe('attendance import --from ctf', () => {
 
 describe('attendance import: command line and formats', () => {
   it.each([
-    [['import', '--from', 'sims2', 'x', '--out', 'ds'], /--from must be one of ctf, bromcom, canonical, auto/],
+    [['import', '--from', 'sims2', 'x', '--out', 'ds'], /--from must be one of ctf, bromcom, wonde, arbor, arbor-bi, sims, canonical, auto/],
     [['import', '--from', 'ctf', 'x'], /--out DATASET is required/],
     [['import', '--from', 'ctf', '--out', 'ds'], /give at least one PATH/],
     [['import', '--from', 'ctf', 'x', '--out', 'ds', '--phase', 'infant'], /--phase must be one of/],

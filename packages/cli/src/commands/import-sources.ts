@@ -14,6 +14,7 @@ import { toSourceReadError, type AnyAdapter } from '@attendance-kit/adapter-kit'
 import { bromcomAdapter } from '@attendance-kit/adapter-bromcom';
 import { ctfAdapter } from '@attendance-kit/adapter-ctf';
 import { arborAdapter, arborBiAdapter } from '@attendance-kit/adapter-arbor';
+import { simsAdapter } from '@attendance-kit/adapter-sims';
 import { wondeAdapter } from '@attendance-kit/adapter-wonde';
 
 /**
@@ -26,6 +27,7 @@ export const IMPORT_ADAPTERS: Readonly<Record<string, AnyAdapter>> = {
   wonde: wondeAdapter,
   arbor: arborAdapter,
   'arbor-bi': arborBiAdapter,
+  sims: simsAdapter,
 };
 
 /** The values `--from` accepts. */

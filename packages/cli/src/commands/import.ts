@@ -30,7 +30,7 @@ Reads each PATH (a file, or a folder read recursively) with the adapter of --fro
 it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), creating it if missing.
   --from auto         (the default) recognise each file by its content (a CTF by its <CTfile> root, a Bromcom
                       page by its {"success": envelope, a Wonde page by its {"data": envelope and Wonde fields,
-                      Arbor REST JSON by its entity lists, Arbor BI CSV by its header; a folder holding
+                      Arbor REST JSON by its entity lists, Arbor BI CSV by its header, SIMS XML by its root; a folder holding
                       schools.csv and marks.csv is a canonical dataset); files not recognised are reported
   --from ctf          DfE Common Transfer File XML
   --from bromcom      Bromcom Partner API v2 JSON pages (StudentFlatView, StudentAttendanceByWeek, Attendances)
@@ -38,6 +38,8 @@ it reads into DATASET, a canonical dataset folder (docs/canonical-format.md), cr
                       by attendance fetch wonde; a folder is one school's export
   --from arbor        Arbor REST API saved JSON (entity lists, any file names; a folder is one export)
   --from arbor-bi     Arbor BI Connector CSV (ATTENDANCE, student and school tables; .csv or .csv.gz)
+  --from sims         SIMS partner XML: SessionAttendances, attendance code lists (old and V2 formats, display
+                      code -> Statutory_Return_Code) and Report Designer student lists; a folder is one export
   --from canonical    canonical dataset folders
   --school-urn URN    the school's URN, where the source does not carry it (a CTF, Bromcom and Arbor REST do not)
   --la-code LA        the three-digit LA code, where the source does not carry it
