@@ -113,6 +113,12 @@ const isWs = (b: number): boolean => b === 0x20 || b === 0x0a || b === 0x0d || b
 const isNameEnd = (b: number): boolean => b === GT || b === 0x2f || b === LT || b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 /** Bytes as Latin-1 text (names: markup is ASCII; a non-ASCII name only needs to compare equal to itself). */
 const latin1Of = (c: Uint8Array, from: number, to: number): string => String.fromCharCode.apply(null, c.subarray(from, to) as unknown as number[]);
+/** Whether `s` (a Latin-1 name) is exactly the bytes `c[from..to)`. */
+const sameBytes = (s: string, c: Uint8Array, from: number, to: number): boolean => {
+  if (s.length !== to - from) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== c[from + k]) return false;
+  return true;
+};
 const isNameStart = (b: number): boolean => (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b === 0x3a || b >= 0x80;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -183,6 +189,19 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
   let pieces: Uint8Array[] = [];
   let captured = 0;
 
+  // Element names repeat endlessly (every record has the same few), so they are interned by a hash
+  // of their bytes instead of being built as new strings at every tag.
+  const interned = new Map<number, string[]>();
+  const nameOf = (c: Uint8Array, from: number, to: number): string => {
+    let h = to - from;
+    for (let k = from; k < to; k++) h = (Math.imul(h, 31) + (c[k] as number)) | 0;
+    const list = interned.get(h);
+    if (list !== undefined) for (const known of list) if (sameBytes(known, c, from, to)) return known;
+    const made = latin1Of(c, from, to);
+    if (interned.size < 4096) interned.set(h, list === undefined ? [made] : [...list, made]);
+    return made;
+  };
+
   const decodeRecord = (bytes: Uint8Array): { text: string; notUtf8: boolean } => {
     if (encoding === 'latin1') return { text: latin1.decode(bytes), notUtf8: false };
     try {
@@ -245,10 +264,14 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
       const b = chunk[i] as number;
       switch (state) {
         case S.Text: {
-          // Fast path: jump to the next '<' (native indexOf), counting the lines skipped.
-          let j = chunk.indexOf(LT, i);
-          if (j < 0) j = n;
-          for (let k = i; k < j; k++) if (chunk[k] === NL) line++;
+          // Fast path: run to the next '<', counting the lines skipped (a plain loop: text between
+          // tags is mostly a few bytes, where a native indexOf call costs more than it saves).
+          let j = i;
+          for (; j < n; j++) {
+            const c = chunk[j] as number;
+            if (c === LT) break;
+            if (c === NL) line++;
+          }
           if (stack.length === 0) {
             for (let k = i; k < j; k++) {
               if (isWs(chunk[k] as number)) continue;
@@ -337,7 +360,7 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
           if (j === n) break;
           const c = chunk[j] as number;
           if (c === LT) return fatal('malformed', '"<" inside a tag');
-          startTag(namePrefix + latin1Of(chunk, nameStart, j));
+          startTag(namePrefix === '' ? nameOf(chunk, nameStart, j) : namePrefix + latin1Of(chunk, nameStart, j));
           if ((state as State) === S.Dead) return;
           if (c === GT) state = S.Text;
           else if (c === 0x2f) state = S.TagSlash;
@@ -374,10 +397,13 @@ export const createXmlRecordSplitter = (options: XmlRecordOptions): XmlRecordSpl
           if (j === n) break;
           const c = chunk[j] as number;
           if (c !== GT && !isWs(c)) return fatal('malformed', `${JSON.stringify(String.fromCharCode(c))} in an end tag`);
-          const tag = namePrefix + latin1Of(chunk, nameStart, j);
           const top = stack[stack.length - 1];
-          if (top === undefined) return fatal('malformed', `end tag </${tag}> with no element open`);
-          if (top !== tag) return fatal('malformed', `end tag </${tag}> closes <${top}>`);
+          const matches = top !== undefined && (namePrefix === '' ? sameBytes(top, chunk, nameStart, j) : top === namePrefix + latin1Of(chunk, nameStart, j));
+          if (!matches) {
+            const tag = namePrefix + latin1Of(chunk, nameStart, j);
+            if (top === undefined) return fatal('malformed', `end tag </${tag}> with no element open`);
+            return fatal('malformed', `end tag </${tag}> closes <${top}>`);
+          }
           if (c === GT) {
             state = S.Text;
             closeElement(i);
