@@ -9,14 +9,10 @@
  * @module
  */
 import { decodeBytes } from '@attendance-kit/adapter-kit';
-import { open, type FileHandle } from 'node:fs/promises';
-import { toSourceReadError, type RawRecord } from '@attendance-kit/adapter-kit';
+import { readFileChunks, type RawRecord } from '@attendance-kit/adapter-kit';
 import { z } from 'zod';
 import type { BromcomIssueCode } from './issue-codes.js';
 import { createPageScanner, type ScanEvent } from '@attendance-kit/adapter-kit';
-
-/** Bytes read at a time: a page is streamed, never held whole. */
-const CHUNK = 1 << 16;
 
 /** A raw Bromcom record. */
 export type BromcomRaw =
@@ -125,43 +121,17 @@ export async function* readBromcom(paths: readonly string[]): AsyncGenerator<Raw
   for (const file of paths) {
     const scanner = createPageScanner();
     const page = pageRecords(file);
+    let whole: Uint8Array[] | undefined;
     let first = true;
-    let handle: FileHandle;
-    try {
-      handle = await open(file, 'r');
-    } catch (e) {
-      throw toSourceReadError(file, e);
+    for await (const chunk of readFileChunks(file)) {
+      // UTF-16 is rare for these pages: read it whole, then as UTF-8 text through the same scanner.
+      if (first && isUtf16(chunk)) whole = [];
+      first = false;
+      if (whole !== undefined) whole.push(chunk);
+      else yield* page.feed(scanner.push(chunk));
     }
-    try {
-      for (;;) {
-        const buffer = new Uint8Array(CHUNK);
-        let n: number;
-        try {
-          n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead;
-        } catch (e) {
-          throw toSourceReadError(file, e);
-        }
-        if (n === 0) break;
-        const chunk = buffer.subarray(0, n);
-        if (first && isUtf16(chunk)) {
-          // UTF-16 is rare for these pages: read it whole, as UTF-8 text, through the same scanner.
-          const rest: Uint8Array[] = [chunk];
-          for (;;) {
-            const b = new Uint8Array(CHUNK);
-            const m = (await handle.read(b, 0, CHUNK, null)).bytesRead;
-            if (m === 0) break;
-            rest.push(b.subarray(0, m));
-          }
-          yield* rawRecordsOf(file, new TextEncoder().encode(decodeBytes(Buffer.concat(rest)).text));
-          return;
-        }
-        first = false;
-        yield* page.feed(scanner.push(chunk));
-      }
-    } finally {
-      await handle.close();
-    }
-    yield* page.feed(scanner.end());
+    if (whole !== undefined) yield* rawRecordsOf(file, new TextEncoder().encode(decodeBytes(Buffer.concat(whole)).text));
+    else yield* page.feed(scanner.end());
   }
 }
 

@@ -15,13 +15,9 @@
  *
  * @module
  */
-import { open, type FileHandle } from 'node:fs/promises';
-import { createXmlRecordSplitter, decodeBytes, toSourceReadError, type RawRecord, type XmlRecordEvent } from '@attendance-kit/adapter-kit';
+import { createXmlRecordSplitter, decodeBytes, readFileChunks, type RawRecord, type XmlRecordEvent } from '@attendance-kit/adapter-kit';
 import type { CtfIssueCode } from './issue-codes.js';
 import { child, parseXml, text, type XmlValue } from './xml.js';
-
-/** Bytes read at a time. */
-const CHUNK = 1 << 16;
 
 /** What the CTF header says about the file and its source school. */
 export interface CtfHeader {
@@ -168,27 +164,9 @@ export async function* readCtf(paths: readonly string[]): AsyncGenerator<RawReco
   for (const file of paths) {
     const splitter = createXmlRecordSplitter({ isRecord: isCtfRecord });
     const records = ctfFileRecords(file);
-    let handle: FileHandle;
-    try {
-      handle = await open(file, 'r');
-    } catch (e) {
-      throw toSourceReadError(file, e);
-    }
-    try {
-      for (;;) {
-        const buffer = new Uint8Array(CHUNK);
-        let n: number;
-        try {
-          n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead;
-        } catch (e) {
-          throw toSourceReadError(file, e);
-        }
-        if (n === 0) break;
-        yield* records.feed(splitter.push(buffer.subarray(0, n)));
-        if (records.done()) break;
-      }
-    } finally {
-      await handle.close();
+    for await (const chunk of readFileChunks(file)) {
+      yield* records.feed(splitter.push(chunk));
+      if (records.done()) break;
     }
     yield* records.feed(splitter.end());
   }

@@ -14,3 +14,4 @@ export * from './adapter.js';
 export * from './decode.js';
 export * from './json-page-scan.js';
 export * from './xml-records.js';
+export * from './file-chunks.js';

@@ -14,14 +14,13 @@
  *
  * @module
  */
-import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { createXmlRecordSplitter, toSourceReadError, type RawRecord, type XmlRecordEvent } from '@attendance-kit/adapter-kit';
+import { createXmlRecordSplitter, readFileChunks, type RawRecord, type XmlRecordEvent } from '@attendance-kit/adapter-kit';
 import { codeEntry, companionBuilder, type CodeMapping, type Companions, type PersonMapping } from './companions.js';
 import type { SimsIssueCode } from './issue-codes.js';
 import { displayOf, parseFields, personIdOf, type Fields } from './xml.js';
 
-const CHUNK = 1 << 16;
 const HEAD = 4096;
 
 /** A raw SIMS record. */
@@ -130,28 +129,11 @@ export const simsFileRecords = (file: string, companions: Companions | (() => Co
 
 /** Streams a file's bytes to `onChunk`. Throws a `SourceReadError` when it cannot be read. */
 const streamFile = async (file: string, onChunk: (chunk: Uint8Array) => boolean | void, limit = Number.POSITIVE_INFINITY): Promise<void> => {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, 'r');
-  } catch (e) {
-    throw toSourceReadError(file, e);
-  }
-  try {
-    let total = 0;
-    while (total < limit) {
-      const buffer = new Uint8Array(Math.min(CHUNK, limit - total));
-      let n: number;
-      try {
-        n = (await handle.read(buffer, 0, buffer.length, null)).bytesRead;
-      } catch (e) {
-        throw toSourceReadError(file, e);
-      }
-      if (n === 0) break;
-      total += n;
-      if (onChunk(buffer.subarray(0, n)) === false) break;
-    }
-  } finally {
-    await handle.close();
+  let total = 0;
+  for await (const chunk of readFileChunks(file)) {
+    const part = chunk.subarray(0, Math.min(chunk.length, limit - total));
+    total += part.length;
+    if (onChunk(part) === false || total >= limit) break;
   }
 };
 
@@ -220,30 +202,12 @@ export async function* readSims(paths: readonly string[]): AsyncGenerator<RawRec
     };
     const splitter = createXmlRecordSplitter({ isRecord: isSimsRecord });
     const records = simsFileRecords(file, () => companions as Companions);
-    let handle: FileHandle;
-    try {
-      handle = await open(file, 'r');
-    } catch (e) {
-      throw toSourceReadError(file, e);
-    }
-    try {
-      for (;;) {
-        const buffer = new Uint8Array(CHUNK);
-        let n: number;
-        try {
-          n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead;
-        } catch (e) {
-          throw toSourceReadError(file, e);
-        }
-        if (n === 0) break;
-        const events = splitter.push(buffer.subarray(0, n));
-        await ready(events);
-        yield* records.feed(events);
-        // After a fatal fault (a DOCTYPE, broken XML) nothing more comes: stop reading the file.
-        if (records.done()) break;
-      }
-    } finally {
-      await handle.close();
+    for await (const chunk of readFileChunks(file)) {
+      const events = splitter.push(chunk);
+      await ready(events);
+      yield* records.feed(events);
+      // After a fatal fault (a DOCTYPE, broken XML) nothing more comes: stop reading the file.
+      if (records.done()) break;
     }
     const events = splitter.end();
     await ready(events);

@@ -12,16 +12,13 @@
  *
  * @module
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createPageScanner, decodeBytes, toSourceReadError, type RawRecord, type ScanEvent } from '@attendance-kit/adapter-kit';
+import { createPageScanner, decodeBytes, readFileChunks, type RawRecord, type ScanEvent } from '@attendance-kit/adapter-kit';
 import { folderContext, type FolderContext, type SchoolRef } from './context.js';
 import { entityOf, type Entity } from './entity.js';
 import { field, idOf, isObj, type Obj } from './fields.js';
 import type { WondeIssueCode } from './issue-codes.js';
 import { paginationOf } from './page-meta.js';
-
-const CHUNK = 1 << 16;
 
 /** A raw Wonde record. */
 export type WondeRaw =
@@ -177,31 +174,14 @@ export async function* readWonde(paths: readonly string[]): AsyncGenerator<RawRe
     const ctx = await pending;
     const scanner = createPageScanner('data');
     const page = pageRecords(file, ctx);
-    let handle: FileHandle;
-    try {
-      handle = await open(file, 'r');
-    } catch (e) {
-      throw toSourceReadError(file, e);
-    }
     let whole: Uint8Array[] | undefined;
-    try {
-      for (let first = true; ; first = false) {
-        const buffer = new Uint8Array(CHUNK);
-        let n: number;
-        try {
-          n = (await handle.read(buffer, 0, CHUNK, null)).bytesRead;
-        } catch (e) {
-          throw toSourceReadError(file, e);
-        }
-        if (n === 0) break;
-        const chunk = buffer.subarray(0, n);
-        // UTF-16 is rare for these pages: read it whole, then as UTF-8 text through the same scanner.
-        if (first && isUtf16(chunk)) whole = [];
-        if (whole !== undefined) whole.push(chunk);
-        else yield* page.feed(scanner.push(chunk));
-      }
-    } finally {
-      await handle.close();
+    let first = true;
+    for await (const chunk of readFileChunks(file)) {
+      // UTF-16 is rare for these pages: read it whole, then as UTF-8 text through the same scanner.
+      if (first && isUtf16(chunk)) whole = [];
+      first = false;
+      if (whole !== undefined) whole.push(chunk);
+      else yield* page.feed(scanner.push(chunk));
     }
     if (whole !== undefined) yield* rawRecordsOf(file, ctx, Buffer.concat(whole));
     else yield* page.feed(scanner.end());
