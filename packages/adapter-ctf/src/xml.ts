@@ -7,6 +7,7 @@
  * @module
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { decodeXmlText } from '@attendance-kit/adapter-kit';
 
 /** A parsed element: text, an element object, or a list of either. */
 export type XmlValue = string | { readonly [name: string]: XmlValue } | readonly XmlValue[];
@@ -46,19 +47,8 @@ export const parseXml = (text: string): ParsedXml => {
   }
 };
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the predefined entities and character references of a text value (nothing else). */
-export const decodeText = (s: string): string =>
-  s.includes('&')
-    ? s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (m, e: string) => {
-        if (e.startsWith('#')) {
-          const n = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-          return n <= 0x10ffff ? String.fromCodePoint(n) : m;
-        }
-        return ENTITIES[e] ?? m;
-      })
-    : s;
+/** Decodes the predefined entities and character references of a text value (adapter-kit). */
+export const decodeText = decodeXmlText;
 
 /** A value as a list: absent is empty, one element is a list of one. */
 export const asList = (v: XmlValue | undefined): readonly XmlValue[] => (v === undefined ? [] : Array.isArray(v) ? (v as readonly XmlValue[]) : [v as XmlValue]);

@@ -15,3 +15,4 @@ export * from './decode.js';
 export * from './json-page-scan.js';
 export * from './xml-records.js';
 export * from './file-chunks.js';
+export * from './xml-text.js';

@@ -8,6 +8,7 @@
  * @module
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { decodeXmlText } from '@attendance-kit/adapter-kit';
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -23,19 +24,8 @@ const parser = new XMLParser({
 /** A record's fields: decoded element name to trimmed text (first occurrence; nested elements ignored). */
 export type Fields = Readonly<Record<string, string>>;
 
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** Decodes the predefined entities and character references of a text value (nothing else). */
-export const decodeText = (s: string): string =>
-  s.includes('&')
-    ? s.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|amp|lt|gt|quot|apos);/g, (m, e: string) => {
-        if (e.startsWith('#')) {
-          const n = e[1] === 'x' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-          return n <= 0x10ffff ? String.fromCodePoint(n) : m;
-        }
-        return ENTITIES[e] ?? m;
-      })
-    : s;
+/** Decodes the predefined entities and character references of a text value (adapter-kit). */
+export const decodeText = decodeXmlText;
 
 /**
  * An XML element name with its `_xHHHH_` escapes decoded (how .NET writes spaces and other
