@@ -5,21 +5,13 @@
  * about 690,000 marks in about 1.3 MB, the size of a large school's CTF.
  */
 import { writeFile } from 'node:fs/promises';
+import { mulberry32 } from '@attendance-kit/core/testing';
 
 /** 2006-regulation codes with rough real-world weights (mostly present). */
 const CODES = '////////////\\\\\\\\\\\\\\\\\\\\\\IIMLNUCO';
 
-/** A small deterministic generator (mulberry32), so every run measures the same file. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** mulberry32 (core's test generator), so every run writes the same files. */
+const random = mulberry32;
 
 /** First Monday of September of `year` as `YYYY-MM-DD`, and its weekday offset. */
 const startOf = (year: number): Date => {

@@ -10,6 +10,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mulberry32 } from '@attendance-kit/core/testing';
 
 /** 2006-regulation codes, mostly present, as registers are. */
 const CODES = '////////////\\\\\\\\\\\\\\\\\\\\\\IIMLNUCOBV';
@@ -17,17 +18,8 @@ const YEARS = [2021, 2022, 2023] as const;
 const WEEKS = 39;
 const PUPILS_PER_FILE = 1500;
 
-/** mulberry32: a small deterministic generator, so every run writes the same files. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** mulberry32 (core's test generator), so every run writes the same files. */
+const random = mulberry32;
 
 /** The first Monday of September of `year`. */
 const startOf = (year: number): string => {

@@ -9,6 +9,7 @@
  */
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mulberry32 } from '@attendance-kit/core/testing';
 
 const PUPILS = 2000;
 const MARKS_PER_FILE = 500_000;
@@ -18,17 +19,8 @@ const CODES: readonly (readonly [string, string])[] = [
 ];
 const WEIGHTS = '00000000000011111111111234567890';
 
-/** mulberry32, so every run writes the same files. */
-const random = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** mulberry32 (core's test generator), so every run writes the same files. */
+const random = mulberry32;
 
 const xml = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 
