@@ -28,12 +28,22 @@ tbody tr:nth-child(even) td,tbody tr:nth-child(even) th{background:var(--zebra)}
 tbody tr.total td,tbody tr.total th{background:var(--total);font-weight:700;border-bottom:2px solid var(--rule)}
 tbody tr.subtotal td,tbody tr.subtotal th{font-weight:700;border-top:2px solid var(--rule);background:#f3f6fa}
 tbody tr.group-start td,tbody tr.group-start th{border-top:2px solid var(--rule)}
+tbody tr.own td,tbody tr.own th{background:#fff1c2;font-weight:700;border-top:2px solid #8a6d00;border-bottom:2px solid #8a6d00}
+tbody tr.own th{box-shadow:inset 5px 0 0 #8a6d00}
+.marker{font-weight:600;font-size:.8rem;color:#5c4700;margin-left:.3rem}
+tbody tr.compare th{font-weight:600;color:#333}
+tbody tr.compare td,tbody tr.compare th{background:#f1f3f6}
+tbody tr.compare-start td,tbody tr.compare-start th{border-top:3px double #6b7280}
+.aside{display:block;font-weight:400;font-size:.75rem;color:var(--muted)}
 tbody tr:hover td,tbody tr:hover th{background:#fff6d6}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
 .band,.band-none{display:inline-block;width:1.75em;height:1.75em;line-height:1.6em;border-radius:50%;text-align:center;font-size:.72rem;font-weight:700;margin-left:.35rem;vertical-align:middle}
 .band{border:1px solid #4a4a4a}
 .better-1{background:#d5efd5;color:#0b3d0b}.better-2{background:#74c476;color:#06300a}.better-3{background:#17692b;color:#fff}
 .worse-1{background:#fbd9d9;color:#5c0a0a}.worse-2{background:#f08080;color:#3d0303}.worse-3{background:#a51c1c;color:#fff}
+td.q,th.q{text-align:center}
+.quartile{display:inline-block;min-width:1.7em;padding:.05em .35em;border-radius:3px;font-size:.75rem;font-weight:700;text-align:center;line-height:1.45;border:1px solid #08306b}
+.q1{background:#08306b;color:#fff}.q2{background:#2171b5;color:#fff}.q3{background:#9ecae1;color:#0b1f33}.q4{background:#e3eef9;color:#0b1f33}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .key{margin:.75rem 0;font-size:.85rem;color:var(--muted)}
 .legend-list{list-style:none;padding:0;margin:.3rem 0;display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;color:var(--ink)}
@@ -68,6 +78,8 @@ thead th{min-width:0;max-width:6em}
 .band,.band-none{width:1.45em;height:1.45em;line-height:1.3em;font-size:6pt;margin-left:.15rem}
 tr,svg,figure{break-inside:avoid}
 tbody tr:hover td,tbody tr:hover th{background:inherit}
+tbody tr.own td,tbody tr.own th{background:#fff1c2}
+.quartile{font-size:6pt}
 a{color:inherit;text-decoration:none}
 }
 `;

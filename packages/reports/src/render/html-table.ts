@@ -7,6 +7,8 @@
  */
 import type { Report, ReportCell, ReportRow } from '../model.js';
 import { escapeHtml as e } from './escape.js';
+import { foldedKeys, nameSuffix, roleClasses } from './html-roles.js';
+import { hasQuartiles, isQuartileColumn, QUARTILE_KEY, quartileCellHtml } from './html-quartile.js';
 import { bandCode, bandText, keyColumns } from './text.js';
 
 /** Headings of the key columns a reader sees; other keys read with `_` as spaces. */
@@ -25,12 +27,16 @@ export const keyLabel = (k: string): string => KEY_LABELS[k] ?? k.charAt(0).toUp
 
 /**
  * Key columns worth a column on the page: `name` always; another key only when its values differ
- * between rows (a column of one repeated LA code tells a reader nothing; the JSON and CSV keep it).
+ * between rows (a column of one repeated LA code tells a reader nothing; the JSON and CSV keep it),
+ * and never a key a row's role folds under its name (html-roles.ts).
  */
-export const shownKeys = (report: Report): readonly string[] =>
-  keyColumns(report).filter(
-    (k, i) => i === 0 || k === 'name' || report.rows.length < 2 || (new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1 && !echoesName(report, k)),
+export const shownKeys = (report: Report): readonly string[] => {
+  const folded = foldedKeys(report);
+  return keyColumns(report).filter(
+    (k, i) =>
+      i === 0 || k === 'name' || (!folded.has(k) && (report.rows.length < 2 || (new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1 && !echoesName(report, k)))),
   );
+};
 
 /** A key that, wherever it has a value, only repeats the row's name (a pupil id named by itself). */
 const echoesName = (report: Report, k: string): boolean =>
@@ -47,8 +53,9 @@ const NUMERIC = /^-?\d+(\.\d+)?%?$/;
  */
 export const constantKeys = (report: Report): readonly (readonly [string, string])[] => {
   const shown = new Set(shownKeys(report));
+  const folded = foldedKeys(report);
   return keyColumns(report)
-    .filter((k) => !shown.has(k) && !echoesName(report, k))
+    .filter((k) => !shown.has(k) && !folded.has(k) && !echoesName(report, k))
     .map((k) => [k, report.rows[0]?.key[k] ?? ''] as const)
     .filter(([, v]) => v !== '');
 };
@@ -92,27 +99,30 @@ export const BAND_KEY = `<div class="key"><ul class="legend-list" aria-label="Ba
 export const tableHtml = (report: Report, total: ReportRow | undefined): string => {
   const keys = shownKeys(report);
   const numeric = new Set(keys.filter((k) => numericKey(report, k)));
-  const head = `<tr>${keys.map((k) => `<th scope="col"${numeric.has(k) ? ' class="n"' : ''}>${e(keyLabel(k))}</th>`).join('')}${report.columns.map((c) => `<th scope="col" class="n">${e(c.label)}</th>`).join('')}</tr>`;
+  const head = `<tr>${keys.map((k) => `<th scope="col"${numeric.has(k) ? ' class="n"' : ''}>${e(keyLabel(k))}</th>`).join('')}${report.columns.map((c) => `<th scope="col" class="${isQuartileColumn(c) ? 'q' : 'n'}">${e(c.label)}</th>`).join('')}</tr>`;
   const body = report.rows
     .map((r, i) => {
       // The total row stands out; a new group (360: year groups, then sex, FSM6 ...) starts with a rule.
       const prev = report.rows[i - 1];
       const classes = [
-        r === total && r.key['la_code'] !== undefined ? 'total' : '',
+        // A report with roles marks its own LA instead (the chart's row is then merely the first ranked).
+        r === total && r.key['la_code'] !== undefined && r.key['role'] === undefined ? 'total' : '',
+        ...roleClasses(report, i),
         // A school's line in a pupil-level report heads its pupils.
         r.key['row'] === 'school' ? 'subtotal' : '',
         prev !== undefined && r.key['group'] !== undefined && prev.key['group'] !== undefined && r.key['group'] !== prev.key['group'] ? 'group-start' : '',
       ].filter((c) => c !== '');
       const cls = classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
       const keyCells = keys
-        .map((k, i) => (i === 0 ? `<th scope="row">${e(r.key[k] ?? '')}</th>` : `<td${numeric.has(k) ? ' class="n"' : ''}>${e(r.key[k] ?? '')}</td>`))
+        .map((k, i) => (i === 0 ? `<th scope="row">${e(r.key[k] ?? '')}${nameSuffix(report, r)}</th>` : `<td${numeric.has(k) ? ' class="n"' : ''}>${e(r.key[k] ?? '')}</td>`))
         .join('');
-      return `<tr${cls}>${keyCells}${report.columns.map((c) => cellHtml(r.cells[c.id])).join('')}</tr>`;
+      const figures = report.columns.map((c) => (isQuartileColumn(c) ? quartileCellHtml(r.cells[c.id]) : undefined) ?? cellHtml(r.cells[c.id]));
+      return `<tr${cls}>${keyCells}${figures.join('')}</tr>`;
     })
     .join('\n');
   // A long table scrolls in its own box under a sticky header; a short one shows whole (and in full-page views).
   const box = report.rows.length > TALL ? 'wrap tall' : 'wrap';
   // The band key only where a figure has a band (no comparator, no circles to explain).
   const banded = report.rows.some((r) => Object.values(r.cells).some((c) => c.band !== null));
-  return `<div class="${box}" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${banded ? BAND_KEY : ''}`;
+  return `<div class="${box}" tabindex="0" role="region" aria-label="${e(report.title)} table, scrolls sideways"><table>\n<caption>${e(report.title)}, ${e(report.period.label)}</caption>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>\n${banded ? BAND_KEY : ''}${hasQuartiles(report.columns, report.rows) ? QUARTILE_KEY : ''}`;
 };
