@@ -11,6 +11,7 @@ const CSS = `
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:var(--ink);line-height:1.4;background:#fff}
 main{margin:0 auto;padding:1.5rem;max-width:90rem}
+main.wide{max-width:none}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 a{color:var(--accent)}
 .meta{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;margin:.5rem 0 1rem;font-size:.9rem}
@@ -28,6 +29,7 @@ tbody tr:nth-child(even) td,tbody tr:nth-child(even) th{background:var(--zebra)}
 tbody tr.total td,tbody tr.total th{background:var(--total);font-weight:700;border-bottom:2px solid var(--rule)}
 tbody tr.subtotal td,tbody tr.subtotal th{font-weight:700;border-top:2px solid var(--rule);background:#f3f6fa}
 tbody tr.group-start td,tbody tr.group-start th{border-top:2px solid var(--rule)}
+tbody tr.part-start td,tbody tr.part-start th{border-top:3px solid #6b7280}
 tbody tr.own td,tbody tr.own th{background:#fff1c2;font-weight:700;border-top:2px solid #8a6d00;border-bottom:2px solid #8a6d00}
 tbody tr.own th{box-shadow:inset 5px 0 0 #8a6d00}
 .marker{font-weight:600;font-size:.8rem;color:#5c4700;margin-left:.3rem}

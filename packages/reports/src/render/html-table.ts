@@ -31,12 +31,23 @@ export const keyLabel = (k: string): string => KEY_LABELS[k] ?? k.charAt(0).toUp
  * and never a key a row's role folds under its name (html-roles.ts).
  */
 export const shownKeys = (report: Report): readonly string[] => {
-  const folded = foldedKeys(report);
+  const folded = hiddenKeys(report);
   return keyColumns(report).filter(
     (k, i) =>
       i === 0 || k === 'name' || (!folded.has(k) && (report.rows.length < 2 || (new Set(report.rows.map((r) => r.key[k] ?? '')).size > 1 && !echoesName(report, k)))),
   );
 };
+
+/**
+ * Keys a report's row names already spell out, by report id: profile.ts names each row
+ * "<part label>: <group label>" (e.g. `Autumn 1: Year 3`), so its part, group and value columns
+ * would only repeat the name across a table that is already 20 figures wide. The JSON and CSV keep
+ * them for sorting and filtering; the rules between parts and groups still follow them.
+ */
+const SPELLED_BY_NAME: Readonly<Record<string, readonly string[]>> = { profile: ['part', 'group', 'value'] };
+
+/** Keys given no column and not stated above the table: folded by role, or spelled by the name. */
+const hiddenKeys = (report: Report): ReadonlySet<string> => new Set([...foldedKeys(report), ...(SPELLED_BY_NAME[report.id] ?? [])]);
 
 /** A key that, wherever it has a value, only repeats the row's name (a pupil id named by itself). */
 const echoesName = (report: Report, k: string): boolean =>
@@ -53,7 +64,7 @@ const NUMERIC = /^-?\d+(\.\d+)?%?$/;
  */
 export const constantKeys = (report: Report): readonly (readonly [string, string])[] => {
   const shown = new Set(shownKeys(report));
-  const folded = foldedKeys(report);
+  const folded = hiddenKeys(report);
   return keyColumns(report)
     .filter((k) => !shown.has(k) && !folded.has(k) && !echoesName(report, k))
     .map((k) => [k, report.rows[0]?.key[k] ?? ''] as const)
@@ -111,6 +122,8 @@ export const tableHtml = (report: Report, total: ReportRow | undefined): string 
         // A school's line in a pupil-level report heads its pupils.
         r.key['row'] === 'school' ? 'subtotal' : '',
         prev !== undefined && r.key['group'] !== undefined && prev.key['group'] !== undefined && r.key['group'] !== prev.key['group'] ? 'group-start' : '',
+        // A new part of the profile (the whole period, then each half-term) starts with a heavier rule.
+        prev !== undefined && r.key['part'] !== undefined && prev.key['part'] !== undefined && r.key['part'] !== prev.key['part'] ? 'part-start' : '',
       ].filter((c) => c !== '');
       const cls = classes.length === 0 ? '' : ` class="${classes.join(' ')}"`;
       const keyCells = keys

@@ -22,8 +22,11 @@ const profileText = (id: string): string => {
   return p === undefined ? id : `${id}: ${p.description}`;
 };
 
-/** More columns than this print on A3: on A4 landscape at 6.5 pt about 20 columns of figures fit (measured). */
-const WIDE = 21;
+/**
+ * More columns than this (figures and keys) print on A3, and take the whole width of a screen: on
+ * A4 landscape at 6.5 pt about 20 columns of figures fit (measured), fewer with a long name column.
+ */
+const WIDE = 20;
 
 /** The page's facts: period, profile, filters, comparator, and any key every row shares. */
 const meta = (report: Report): string => {
