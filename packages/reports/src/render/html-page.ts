@@ -10,8 +10,7 @@ const CSS = `
 :root{--ink:#1b1b1b;--muted:#555;--rule:#c9ccd1;--head:#eef1f5;--zebra:#f7f8fa;--total:#e6eef8;--accent:#1d4f91}
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:0;color:var(--ink);line-height:1.4;background:#fff}
-main{margin:0 auto;padding:1.5rem;max-width:90rem}
-main.wide{max-width:none}
+main{padding:1.5rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 a{color:var(--accent)}
 .meta{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;margin:.5rem 0 1rem;font-size:.9rem}

@@ -54,9 +54,9 @@ describe('profile page', () => {
   test('a new part starts with a heavier rule than a new group', () => {
     expect(body.map((l) => l.match(/^<tr(?: class="([^"]*)")?>/)?.[1] ?? '')).toEqual(['', 'group-start', '', 'group-start part-start', 'group-start']);
   });
-  test('a page of more than 20 columns prints on A3 and takes the screen\'s width; a narrower one does not', () => {
+  test('a page of more than 20 columns prints on A3; a narrower one on A4', () => {
     expect(html).toContain('<main class="wide">');
-    expect(html).toMatch(/main\.wide\{max-width:none\}/);
+    expect(html).toMatch(/main\.wide\{page:wide\}/);
     expect(renderHtml(profile(5))).toContain('<main>');
   });
   test('another report keeps its part, group and value columns', () => {

@@ -23,8 +23,8 @@ const profileText = (id: string): string => {
 };
 
 /**
- * More columns than this (figures and keys) print on A3, and take the whole width of a screen: on
- * A4 landscape at 6.5 pt about 20 columns of figures fit (measured), fewer with a long name column.
+ * More columns than this (figures and keys) print on A3: on A4 landscape at 6.5 pt about 20
+ * columns of figures fit (measured), fewer with a long name column.
  */
 const WIDE = 20;
 
