@@ -9,7 +9,7 @@
  * @module
  */
 import { decodeBytes } from '@attendance-kit/adapter-kit';
-import { readFileChunks, type RawRecord } from '@attendance-kit/adapter-kit';
+import { asUtf8Chunks, readUtf8FileChunks, type RawRecord } from '@attendance-kit/adapter-kit';
 import { z } from 'zod';
 import type { BromcomIssueCode } from './issue-codes.js';
 import { createPageScanner, type ScanEvent } from '@attendance-kit/adapter-kit';
@@ -95,20 +95,16 @@ const pageRecords = (file: string): PageRecords => {
   return { feed };
 };
 
-const isUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-
 /**
  * Raw records of one file's bytes, in chunks. Pure (exposed for tests): any split of the same bytes
  * gives the same records.
  * @example rawRecordsOf('p.json', new TextEncoder().encode('{"success":true,"data":[]}'))[0]?.data._tag // 'page'
  */
 export const rawRecordsOf = (file: string, ...chunks: Uint8Array[]): RawRecord<BromcomRaw>[] => {
-  const head = chunks.find((c) => c.length > 0);
-  if (head !== undefined && isUtf16(head)) return rawRecordsOf(file, new TextEncoder().encode(decodeBytes(Buffer.concat(chunks)).text));
   const scanner = createPageScanner();
   const page = pageRecords(file);
   const out: RawRecord<BromcomRaw>[] = [];
-  for (const c of chunks) out.push(...page.feed(scanner.push(c)));
+  for (const c of asUtf8Chunks(chunks)) out.push(...page.feed(scanner.push(c)));
   out.push(...page.feed(scanner.end()));
   return out;
 };
@@ -121,17 +117,8 @@ export async function* readBromcom(paths: readonly string[]): AsyncGenerator<Raw
   for (const file of paths) {
     const scanner = createPageScanner();
     const page = pageRecords(file);
-    let whole: Uint8Array[] | undefined;
-    let first = true;
-    for await (const chunk of readFileChunks(file)) {
-      // UTF-16 is rare for these pages: read it whole, then as UTF-8 text through the same scanner.
-      if (first && isUtf16(chunk)) whole = [];
-      first = false;
-      if (whole !== undefined) whole.push(chunk);
-      else yield* page.feed(scanner.push(chunk));
-    }
-    if (whole !== undefined) yield* rawRecordsOf(file, new TextEncoder().encode(decodeBytes(Buffer.concat(whole)).text));
-    else yield* page.feed(scanner.end());
+    for await (const chunk of readUtf8FileChunks(file)) yield* page.feed(scanner.push(chunk));
+    yield* page.feed(scanner.end());
   }
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { decodeBytes } from './decode.js';
 import { toSourceReadError } from './read-error.js';
 
 /** Bytes read at a time by {@link readFileChunks}. */
@@ -38,4 +39,34 @@ export async function* readFileChunks(file: string, chunkBytes = FILE_CHUNK_BYTE
   } finally {
     await handle.close();
   }
+}
+
+/** Whether bytes start with a UTF-16 byte-order mark (either byte order). */
+export const startsUtf16 = (bytes: Uint8Array): boolean => (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+
+/**
+ * A file's chunks as a byte scanner of ASCII-structured text (JSON) wants them: as they are, except
+ * when the first holds a UTF-16 byte-order mark. UTF-16 is rare for these exports, so such a file is
+ * read whole and given as one chunk of UTF-8. Pure.
+ * @example asUtf8Chunks([new Uint8Array([0xff, 0xfe, 0x7b, 0, 0x7d, 0])]) // [bytes of '{}']
+ */
+export const asUtf8Chunks = (chunks: readonly Uint8Array[]): readonly Uint8Array[] => {
+  const head = chunks.find((c) => c.length > 0);
+  return head !== undefined && startsUtf16(head) ? [new TextEncoder().encode(decodeBytes(Buffer.concat(chunks)).text)] : chunks;
+};
+
+/**
+ * {@link readFileChunks} through {@link asUtf8Chunks}: streamed as read, unless the file is UTF-16.
+ * @example for await (const chunk of readUtf8FileChunks('page.json')) scanner.push(chunk);
+ */
+export async function* readUtf8FileChunks(file: string): AsyncGenerator<Uint8Array> {
+  let whole: Uint8Array[] | undefined;
+  let first = true;
+  for await (const chunk of readFileChunks(file)) {
+    if (first && startsUtf16(chunk)) whole = [];
+    first = false;
+    if (whole === undefined) yield chunk;
+    else whole.push(chunk);
+  }
+  if (whole !== undefined) yield* asUtf8Chunks(whole);
 }

@@ -13,7 +13,7 @@
  * @module
  */
 import { dirname } from 'node:path';
-import { createPageScanner, decodeBytes, readFileChunks, type RawRecord, type ScanEvent } from '@attendance-kit/adapter-kit';
+import { asUtf8Chunks, createPageScanner, readUtf8FileChunks, type RawRecord, type ScanEvent } from '@attendance-kit/adapter-kit';
 import { folderContext, type FolderContext, type SchoolRef } from './context.js';
 import { entityOf, type Entity } from './entity.js';
 import { field, idOf, isObj, type Obj } from './fields.js';
@@ -136,20 +136,16 @@ const pageRecords = (file: string, ctx: FolderContext): { feed: (events: readonl
   return { feed };
 };
 
-const isUtf16 = (b: Uint8Array): boolean => (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
-
 /**
  * Raw records of one file's bytes, given its folder's context. Pure (for tests): any split of
  * the same bytes gives the same records.
  * @example rawRecordsOf('p.json', EMPTY_CONTEXT, new TextEncoder().encode('{"data":[]}'))[0]?.data._tag // 'page'
  */
 export const rawRecordsOf = (file: string, ctx: FolderContext, ...chunks: Uint8Array[]): RawRecord<WondeRaw>[] => {
-  const head = chunks.find((c) => c.length > 0);
-  if (head !== undefined && isUtf16(head)) return rawRecordsOf(file, ctx, new TextEncoder().encode(decodeBytes(Buffer.concat(chunks)).text));
   const scanner = createPageScanner('data');
   const page = pageRecords(file, ctx);
   const out: RawRecord<WondeRaw>[] = [];
-  for (const c of chunks) out.push(...page.feed(scanner.push(c)));
+  for (const c of asUtf8Chunks(chunks)) out.push(...page.feed(scanner.push(c)));
   out.push(...page.feed(scanner.end()));
   return out;
 };
@@ -174,16 +170,7 @@ export async function* readWonde(paths: readonly string[]): AsyncGenerator<RawRe
     const ctx = await pending;
     const scanner = createPageScanner('data');
     const page = pageRecords(file, ctx);
-    let whole: Uint8Array[] | undefined;
-    let first = true;
-    for await (const chunk of readFileChunks(file)) {
-      // UTF-16 is rare for these pages: read it whole, then as UTF-8 text through the same scanner.
-      if (first && isUtf16(chunk)) whole = [];
-      first = false;
-      if (whole !== undefined) whole.push(chunk);
-      else yield* page.feed(scanner.push(chunk));
-    }
-    if (whole !== undefined) yield* rawRecordsOf(file, ctx, Buffer.concat(whole));
-    else yield* page.feed(scanner.end());
+    for await (const chunk of readUtf8FileChunks(file)) yield* page.feed(scanner.push(chunk));
+    yield* page.feed(scanner.end());
   }
 }
