@@ -109,7 +109,8 @@ export const createEntityListScanner = (): EntityListScanner => {
       inner = createPageScanner(BARE);
       return inner.push(new Uint8Array([...new TextEncoder().encode(`{"${BARE}":`), ...all.subarray(i)]));
     }
-    const found = all[i] === 0x7b ? listKeyOf(all.subarray(i)) : undefined;
+    // Only the first HEAD_BYTES decide, however many bytes the chunks happened to bring.
+    const found = all[i] === 0x7b ? listKeyOf(all.subarray(i, Math.max(i, HEAD_BYTES))) : undefined;
     key = found;
     inner = createPageScanner(found ?? NO_LIST);
     return inner.push(all);
