@@ -4,6 +4,7 @@
  */
 import { generateSyntheticLa, SYNTHETIC_PRESETS, datasetFromRaw, type RawMark } from '@attendance-kit/core/testing';
 import { NO_MINUTES, toDayNumber, type AreaCell, type Dataset } from '@attendance-kit/core';
+import type { ReportCell } from '../src/model.js';
 
 let cached: Dataset | undefined;
 
@@ -34,3 +35,16 @@ export const nationalCells = (attendance: number, possible: number): AreaCell[] 
     phase,
     counts: { possible, byMeasure: { attendance, overall_absence: possible - attendance, authorised_absence: possible - attendance, unauthorised_absence: 0 } },
   }));
+
+/** A cell holding only what a renderer shows: its display text and (optionally) its value; no counts, comparator or band. */
+export const displayCell = (display: string, value: number | null = null): ReportCell => ({
+  value,
+  numerator: null,
+  denominator: null,
+  comparator: null,
+  difference: null,
+  band: null,
+  significant: null,
+  suppressed: false,
+  display,
+});

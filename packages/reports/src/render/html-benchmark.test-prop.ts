@@ -1,24 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { IsoDate } from '@attendance-kit/core';
-import type { Report, ReportCell, ReportRow } from '../model.js';
+import type { Report, ReportRow } from '../model.js';
+import { displayCell } from '../../test/fixture.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml } from './html.js';
 
 /** Text a careless or hostile source could put in a name or a key: markup, quotes, ampersands. */
 const arbText = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom('<script>alert(1)</script>', "O'Brien & Sons <LA>", '"q"', 'https://evil.example/x.js'));
 
-const cell = (display: string, value: number | null): ReportCell => ({
-  value,
-  numerator: null,
-  denominator: null,
-  comparator: null,
-  difference: null,
-  band: null,
-  significant: null,
-  suppressed: false,
-  display,
-});
+const cell = displayCell;
 
 const arbRow: fc.Arbitrary<ReportRow> = fc
   .record({

@@ -1,21 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { IsoDate } from '@attendance-kit/core';
 import type { Report, ReportCell, ReportRow } from '../model.js';
+import { displayCell } from '../../test/fixture.js';
 import { escapeHtml } from './escape.js';
 import { renderHtml } from './html.js';
 
-/** A figure with no comparator, as the report stores it. */
-const figure = (display: string, value: number | null = null): ReportCell => ({
-  value,
-  numerator: null,
-  denominator: null,
-  comparator: null,
-  difference: null,
-  band: null,
-  significant: null,
-  suppressed: false,
-  display,
-});
+const figure = displayCell;
 
 const quartile = (letter: 'A' | 'B' | 'C' | 'D'): ReportCell => figure(letter, 'ABCD'.indexOf(letter) + 1);
 

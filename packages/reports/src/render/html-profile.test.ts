@@ -1,21 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { IsoDate } from '@attendance-kit/core';
-import { tinyDataset } from '../../test/fixture.js';
-import type { Report, ReportCell, ReportRow } from '../model.js';
+import { displayCell, tinyDataset } from '../../test/fixture.js';
+import type { Report, ReportRow } from '../model.js';
 import { attendanceProfile } from '../profile.js';
 import { renderHtml } from './html.js';
 
-const figure = (display: string): ReportCell => ({
-  value: null,
-  numerator: null,
-  denominator: null,
-  comparator: null,
-  difference: null,
-  band: null,
-  significant: null,
-  suppressed: false,
-  display,
-});
+const figure = displayCell;
 
 const row = (part: string, partLabel: string, group: string, value: string, label: string): ReportRow => ({
   key: { name: `${partLabel}: ${label}`, part, group, value },
