@@ -7,21 +7,12 @@
  * @module
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { decodeXmlText } from '@attendance-kit/adapter-kit';
+import { decodeXmlText, SAFE_XML_PARSER_OPTIONS } from '@attendance-kit/adapter-kit';
 
 /** A parsed element: text, an element object, or a list of either. */
 export type XmlValue = string | { readonly [name: string]: XmlValue } | readonly XmlValue[];
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+const parser = new XMLParser(SAFE_XML_PARSER_OPTIONS);
 
 /** The outcome of parsing a file's text. */
 export type ParsedXml =

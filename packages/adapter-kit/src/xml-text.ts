@@ -22,3 +22,21 @@ export const decodeXmlText = (s: string): string =>
         return ENTITIES[e] ?? m;
       })
     : s;
+
+/**
+ * fast-xml-parser options for reading an export's records safely, as the CTF and SIMS adapters do:
+ * entity processing off (no XXE, no "billion laughs"; decode text with {@link decodeXmlText}), values
+ * kept as text (a UPN or code is never turned into a number), attributes, the declaration and
+ * processing instructions ignored. Pass to `new XMLParser(SAFE_XML_PARSER_OPTIONS)`; refuse DTDs
+ * before parsing (adapter-kit's XML record splitter does).
+ */
+export const SAFE_XML_PARSER_OPTIONS = {
+  ignoreAttributes: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: false,
+  htmlEntities: false,
+  trimValues: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+} as const;

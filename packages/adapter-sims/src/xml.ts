@@ -8,18 +8,9 @@
  * @module
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { decodeXmlText } from '@attendance-kit/adapter-kit';
+import { decodeXmlText, SAFE_XML_PARSER_OPTIONS } from '@attendance-kit/adapter-kit';
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
+const parser = new XMLParser(SAFE_XML_PARSER_OPTIONS);
 
 /** A record's fields: decoded element name to trimmed text (first occurrence; nested elements ignored). */
 export type Fields = Readonly<Record<string, string>>;
